@@ -1,0 +1,31 @@
+package dev.taskregistry.domain;
+
+/**
+ * A worker's report of how far a task has come. Each field is optional (null when not reported),
+ * but a report names at least one of them.
+ */
+public record ProgressReport(Integer completedSteps, Integer totalSteps, Double progress) {
+
+    public ProgressReport {
+        if (completedSteps == null && totalSteps == null && progress == null) {
+            throw new InvalidTaskField("progress", "report must name at least one of completed_steps, total_steps, progress");
+        }
+        if (completedSteps != null && completedSteps < 0) {
+            throw new InvalidTaskField("completed_steps", "must not be negative, was " + completedSteps);
+        }
+        if (totalSteps != null && totalSteps < 1) {
+            throw new InvalidTaskField("total_steps", "must be at least 1, was " + totalSteps);
+        }
+        if (progress != null && !(progress >= 0.0 && progress <= 1.0)) {
+            throw new InvalidTaskField("progress", "must be between 0.0 and 1.0, was " + progress);
+        }
+    }
+
+    public static ProgressReport ofSteps(int completedSteps) {
+        return new ProgressReport(completedSteps, null, null);
+    }
+
+    public static ProgressReport ofFraction(double progress) {
+        return new ProgressReport(null, null, progress);
+    }
+}

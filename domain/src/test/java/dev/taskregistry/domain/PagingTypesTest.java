@@ -1,0 +1,111 @@
+package dev.taskregistry.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PagingTypesTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-30T10:00:00Z");
+
+    @Test
+    void cursor_roundTripsThroughItsToken() {
+        PageCursor cursor = new PageCursor(new ListingKey(T0, TaskId.of("task-9")));
+
+        assertThat(PageCursor.decode(cursor.encode())).isEqualTo(cursor);
+        assertThat(cursor.encode()).doesNotContain("task-9");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "!!!", "bm9wZQ", "djE6YWJjOnRhc2s", "djI6MTIzOnRhc2s", "djE6MTIzOnt9"})
+    void forgedOrTruncatedCursors_areRejectedNamingTheField(String token) {
+        assertThatThrownBy(() -> PageCursor.decode(token))
+                .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo("cursor"));
+    }
+
+    @Test
+    void truncatedValidCursor_isRejected() {
+        String token = new PageCursor(new ListingKey(T0, TaskId.of("task-9"))).encode();
+        String truncated = token.substring(0, 6);
+
+        assertThatThrownBy(() -> PageCursor.decode(truncated)).isInstanceOf(InvalidTaskField.class);
+    }
+
+    @Test
+    void cursorWithAnIdOutsideTheAlphabet_isRejected() {
+        String forged = Base64.getUrlEncoder().encodeToString("v1:123:a*b".getBytes(StandardCharsets.US_ASCII));
+
+        assertThatThrownBy(() -> PageCursor.decode(forged)).isInstanceOf(InvalidTaskField.class);
+    }
+
+    @Test
+    void listingOrder_isLaterExpiryFirst_thenIdDescending() {
+        ListingKey late = new ListingKey(T0.plusSeconds(1), TaskId.of("a"));
+        ListingKey earlyB = new ListingKey(T0, TaskId.of("b"));
+        ListingKey earlyA = new ListingKey(T0, TaskId.of("a"));
+
+        assertThat(late).isLessThan(earlyB);
+        assertThat(earlyB).isLessThan(earlyA);
+        assertThat(new PageCursor(earlyB).precedes(earlyA)).isTrue();
+        assertThat(new PageCursor(earlyB).precedes(earlyB)).isFalse();
+        assertThat(new PageCursor(earlyB).precedes(late)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, -1, 1001})
+    void limitOutsideOneToThousand_isRejected(int limit) {
+        assertThatThrownBy(() -> PageRequest.first(limit))
+                .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo("limit"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 50, 1000})
+    void limitWithinBounds_isAccepted(int limit) {
+        assertThat(PageRequest.first(limit).limit()).isEqualTo(limit);
+    }
+
+    @Test
+    void statusWireNames_areLowercase_andUnknownNamesAreRejected() {
+        assertThat(TaskStatus.fromWireName("status", "cancelled")).isEqualTo(TaskStatus.CANCELLED);
+        assertThatThrownBy(() -> TaskStatus.fromWireName("status", "RUNNING"))
+                .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo("status"))
+                .hasMessageContaining("pending, running, completed, failed, cancelled");
+    }
+
+    @Test
+    void stats_dropZeroCounts() {
+        TaskStats stats = new TaskStats(1, Map.of(TaskType.of("a"), 1L, TaskType.of("b"), 0L),
+                Map.of(TaskStatus.PENDING, 1L, TaskStatus.RUNNING, 0L));
+
+        assertThat(stats.byType()).containsOnlyKeys(TaskType.of("a"));
+        assertThat(stats.byStatus()).containsOnlyKeys(TaskStatus.PENDING);
+        assertThat(stats.byTypeName()).containsExactly(Map.entry("a", 1L));
+    }
+
+    @Test
+    void filter_matchesByStatusAndType() {
+        Task task = TestTasks.pendingTask(T0, TaskType.of("report"));
+
+        assertThat(TaskFilter.all().matches(task)).isTrue();
+        assertThat(TaskFilter.of(TaskStatus.PENDING, TaskType.of("report")).matches(task)).isTrue();
+        assertThat(TaskFilter.of(TaskStatus.RUNNING, null).matches(task)).isFalse();
+        assertThat(TaskFilter.of(null, TaskType.of("other")).matches(task)).isFalse();
+    }
+
+    @Test
+    void progressReport_rejectsOutOfRangeValues_namingTheField() {
+        assertThatThrownBy(() -> ProgressReport.ofFraction(-0.01)).isInstanceOf(InvalidTaskField.class).hasMessageContaining("'progress'");
+        assertThatThrownBy(() -> ProgressReport.ofFraction(1.01)).isInstanceOf(InvalidTaskField.class);
+        assertThatThrownBy(() -> ProgressReport.ofFraction(Double.NaN)).isInstanceOf(InvalidTaskField.class);
+        assertThatThrownBy(() -> ProgressReport.ofSteps(-1)).isInstanceOf(InvalidTaskField.class).hasMessageContaining("'completed_steps'");
+        assertThatThrownBy(() -> new ProgressReport(null, 0, null)).isInstanceOf(InvalidTaskField.class).hasMessageContaining("'total_steps'");
+        assertThatThrownBy(() -> new ProgressReport(null, null, null)).isInstanceOf(InvalidTaskField.class);
+    }
+}

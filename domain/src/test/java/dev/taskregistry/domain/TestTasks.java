@@ -1,0 +1,49 @@
+package dev.taskregistry.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Task fixtures for tests: unique ids, so tests never depend on a wiped store. */
+public final class TestTasks {
+
+    public static final TaskType DEFAULT_TYPE = TaskType.of("equity_analysis");
+    public static final Duration DEFAULT_TTL = Duration.ofMinutes(5);
+    public static final Duration RETENTION = Duration.ofMinutes(5);
+
+    private TestTasks() {
+    }
+
+    public static TaskId uniqueId() {
+        return TaskId.of("t-" + UUID.randomUUID());
+    }
+
+    public static Task pendingTask(Instant now) {
+        return pendingTask(now, DEFAULT_TYPE, DEFAULT_TTL);
+    }
+
+    public static Task pendingTask(Instant now, TaskType type) {
+        return pendingTask(now, type, DEFAULT_TTL);
+    }
+
+    public static Task pendingTask(Instant now, TaskType type, Duration ttl) {
+        return pendingTask(uniqueId(), now, type, ttl);
+    }
+
+    public static Task pendingTask(TaskId id, Instant now, TaskType type, Duration ttl) {
+        TaskRegistration registration = new TaskRegistration(id, type, "mcp://task/" + id, "analyse ACME", 10, null);
+        return expiringAt(Task.register(registration, now, Task.MIN_TTL), now.plus(ttl));
+    }
+
+    /** A pending task whose lifetime ends at exactly {@code expiresAt}, also below the minimum TTL. */
+    public static Task pendingTaskExpiringAt(Instant now, Instant expiresAt) {
+        return expiringAt(pendingTask(now), expiresAt);
+    }
+
+    /** The same task with another {@code expires_at}, rebuilt as a store would; lets tests use lifetimes below the minimum TTL. */
+    public static Task expiringAt(Task task, Instant expiresAt) {
+        return new Task(task.id(), task.type(), task.status(), task.resourceUrl(), task.estimatedCompletion(),
+                task.progress(), task.createdAt(), task.updatedAt(), task.startedAt(), task.completedAt(), task.query(),
+                task.completedSteps(), task.totalSteps(), task.result(), task.error(), expiresAt, task.version());
+    }
+}
