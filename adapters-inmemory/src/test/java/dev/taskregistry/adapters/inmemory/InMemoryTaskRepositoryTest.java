@@ -1,0 +1,22 @@
+package dev.taskregistry.adapters.inmemory;
+
+import dev.taskregistry.domain.MutableClock;
+import dev.taskregistry.domain.StoreTime;
+import dev.taskregistry.domain.TaskRepository;
+import dev.taskregistry.domain.TaskRepositoryContract;
+
+/** The repository contract, with expiry driven by a clock the test moves. */
+class InMemoryTaskRepositoryTest extends TaskRepositoryContract {
+
+    private final MutableClock clock = MutableClock.startingAt("2026-11-30T10:00:00Z");
+
+    @Override
+    protected TaskRepository createRepository() {
+        return new InMemoryTaskRepository(clock);
+    }
+
+    @Override
+    protected StoreTime storeTime() {
+        return StoreTime.of(clock);
+    }
+}
