@@ -1,0 +1,36 @@
+package dev.taskregistry.adapters.rest;
+
+import dev.taskregistry.domain.InvalidTaskField;
+import dev.taskregistry.domain.PageCursor;
+import dev.taskregistry.domain.PageRequest;
+import dev.taskregistry.domain.TaskFilter;
+import dev.taskregistry.domain.TaskStatus;
+import dev.taskregistry.domain.TaskType;
+import java.util.Optional;
+
+/**
+ * The query parameters of {@code GET /tasks}, read as text so that every bad value gets a 400 naming
+ * the parameter (Jakarta REST would answer 404 for a query parameter it cannot convert).
+ */
+record ListingQuery(String status, String type, String limit, String cursor) {
+
+    TaskFilter filter() {
+        return TaskFilter.of(status == null ? null : TaskStatus.fromWireName("status", status),
+                type == null ? null : TaskType.of(type));
+    }
+
+    PageRequest page() {
+        return new PageRequest(limitValue(), Optional.ofNullable(cursor).map(PageCursor::decode));
+    }
+
+    private int limitValue() {
+        if (limit == null) {
+            return PageRequest.DEFAULT_LIMIT;
+        }
+        try {
+            return Integer.parseInt(limit);
+        } catch (NumberFormatException e) {
+            throw new InvalidTaskField("limit", "must be a whole number between 1 and " + PageRequest.MAX_LIMIT + ", was '" + limit + "'");
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.taskregistry.adapters.rest.error;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.stream.Collectors;
+
+/**
+ * The 400 answer to a body that is not valid JSON or does not fit the request's shape: it names the
+ * field and never echoes Jackson's internals (class names, source excerpts).
+ */
+final class JsonInputProblem {
+
+    private JsonInputProblem() {
+    }
+
+    static Response of(JsonProcessingException error, UriInfo uriInfo) {
+        for (Throwable cause = error.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof PayloadTooLarge tooLarge) {
+                return Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "payload-too-large", tooLarge.getMessage(),
+                        RequestPath.of(uriInfo), null).toResponse().build();
+            }
+        }
+        String field = error instanceof JsonMappingException mapping ? fieldOf(mapping) : null;
+        return Problem.of(Response.Status.BAD_REQUEST, "invalid-json", describe(error, field), RequestPath.of(uriInfo),
+                field).toResponse().build();
+    }
+
+    private static String describe(JsonProcessingException error, String field) {
+        if (error instanceof JsonParseException) {
+            return "the body is not valid JSON (line " + error.getLocation().getLineNr() + ", column "
+                    + error.getLocation().getColumnNr() + ")";
+        }
+        if (error instanceof UnrecognizedPropertyException unknown) {
+            return "'" + field + "' is not a known field; known fields: " + unknown.getKnownPropertyIds().stream()
+                    .map(String::valueOf).sorted().collect(Collectors.joining(", "));
+        }
+        if (field == null) {
+            return "the body must be a JSON object";
+        }
+        if (error instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            String was = error instanceof InvalidFormatException format ? ", was " + format.getValue() : "";
+            return "'" + field + "' must be " + expected(mismatch.getTargetType()) + was;
+        }
+        return "'" + field + "' has the wrong type or format";
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == Integer.class || type == int.class) {
+            return "a whole number from 0 to " + Integer.MAX_VALUE;
+        }
+        if (type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type == Double.class || type == double.class) {
+            return "a number";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == java.time.Instant.class) {
+            return "an ISO-8601 instant such as 2026-11-30T10:15:30Z";
+        }
+        return "of type " + type.getSimpleName();
+    }
+
+    private static String fieldOf(JsonMappingException error) {
+        String path = error.getPath().stream()
+                .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining("."));
+        return path.isEmpty() ? null : path;
+    }
+}

@@ -1,0 +1,16 @@
+package dev.taskregistry.adapters.rest.model;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.taskregistry.domain.TaskResult;
+
+/** Body of {@code POST /tasks/{id}/complete}: an optional result, any JSON value. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record CompleteTaskRequest(JsonNode result) {
+
+    /** The result as compact JSON text, or null when there is none (absent or JSON null). */
+    public TaskResult toResult() {
+        return result == null || result.isNull() ? null : TaskResult.ofJson(result.toString());
+    }
+}

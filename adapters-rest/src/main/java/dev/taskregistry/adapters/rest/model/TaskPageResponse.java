@@ -1,0 +1,17 @@
+package dev.taskregistry.adapters.rest.model;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.taskregistry.domain.PageCursor;
+import dev.taskregistry.domain.TaskPage;
+import java.util.List;
+
+/** A page of tasks and the cursor of the next page (null on the last page). */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record TaskPageResponse(List<TaskResponse> items, String nextCursor) {
+
+    public static TaskPageResponse of(TaskPage page) {
+        return new TaskPageResponse(page.items().stream().map(TaskResponse::of).toList(),
+                page.next().map(PageCursor::encode).orElse(null));
+    }
+}

@@ -1,0 +1,97 @@
+package dev.taskregistry.bootstrap;
+
+import dev.taskregistry.application.ResourceUrlTemplate;
+import dev.taskregistry.application.TtlPolicy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Every {@code taskregistry.*} setting, read through MicroProfile Config (so each one can also be set
+ * as an environment variable, e.g. {@code TASKREGISTRY_STORE}) and checked, with errors naming the key.
+ */
+@ApplicationScoped
+public class RegistryConfig {
+
+    private final StoreKind store;
+    private final String redisUrl;
+    private final String redisKeyPrefix;
+    private final Duration redisTimeout;
+    private final TtlPolicy ttlPolicy;
+    private final ResourceUrlTemplate resourceUrlTemplate;
+    private final Optional<String> apiToken;
+
+    @Inject
+    public RegistryConfig(
+            @ConfigProperty(name = "taskregistry.store", defaultValue = "inmemory") String store,
+            @ConfigProperty(name = "taskregistry.redis.url", defaultValue = "redis://127.0.0.1:6379") String redisUrl,
+            @ConfigProperty(name = "taskregistry.redis.key-prefix", defaultValue = "taskregistry") String redisKeyPrefix,
+            @ConfigProperty(name = "taskregistry.redis.timeout", defaultValue = "PT2S") String redisTimeout,
+            @ConfigProperty(name = "taskregistry.task.default-ttl", defaultValue = "PT5M") String defaultTtl,
+            @ConfigProperty(name = "taskregistry.task.max-ttl", defaultValue = "P7D") String maxTtl,
+            @ConfigProperty(name = "taskregistry.task.result-retention", defaultValue = "PT5M") String resultRetention,
+            @ConfigProperty(name = "taskregistry.task.resource-url-template", defaultValue = "mcp://task/{id}") String urlTemplate,
+            @ConfigProperty(name = "taskregistry.api.token") Optional<String> apiToken) {
+        this.store = StoreKind.fromConfig(store);
+        this.redisUrl = redisUrl;
+        this.redisKeyPrefix = redisKeyPrefix;
+        this.redisTimeout = duration("taskregistry.redis.timeout", redisTimeout);
+        this.ttlPolicy = configured("taskregistry.task.*", () -> new TtlPolicy(
+                duration("taskregistry.task.default-ttl", defaultTtl),
+                duration("taskregistry.task.max-ttl", maxTtl),
+                duration("taskregistry.task.result-retention", resultRetention)));
+        this.resourceUrlTemplate = configured("taskregistry.task.resource-url-template", () -> new ResourceUrlTemplate(urlTemplate));
+        this.apiToken = apiToken;
+    }
+
+    StoreKind store() {
+        return store;
+    }
+
+    String redisUrl() {
+        return redisUrl;
+    }
+
+    String redisKeyPrefix() {
+        return redisKeyPrefix;
+    }
+
+    Duration redisTimeout() {
+        return redisTimeout;
+    }
+
+    TtlPolicy ttlPolicy() {
+        return ttlPolicy;
+    }
+
+    ResourceUrlTemplate resourceUrlTemplate() {
+        return resourceUrlTemplate;
+    }
+
+    Optional<String> apiToken() {
+        return apiToken;
+    }
+
+    private static Duration duration(String key, String value) {
+        try {
+            Duration duration = Duration.parse(value.strip());
+            if (duration.isNegative() || duration.isZero()) {
+                throw new IllegalStateException(key + " must be a positive ISO-8601 duration, was '" + value + "'");
+            }
+            return duration;
+        } catch (DateTimeParseException e) {
+            throw new IllegalStateException(key + " must be an ISO-8601 duration such as PT5M or P7D, was '" + value + "'", e);
+        }
+    }
+
+    private static <T> T configured(String key, java.util.function.Supplier<T> value) {
+        try {
+            return value.get();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(key + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.taskregistry.bootstrap;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The stores {@code taskregistry.store} can name. */
+enum StoreKind {
+    INMEMORY, REDIS;
+
+    static final String CONFIG_KEY = "taskregistry.store";
+
+    String configName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    static StoreKind fromConfig(String value) {
+        for (StoreKind kind : values()) {
+            if (kind.configName().equals(value == null ? null : value.strip())) {
+                return kind;
+            }
+        }
+        String valid = Arrays.stream(values()).map(StoreKind::configName).collect(Collectors.joining(", "));
+        throw new IllegalStateException(CONFIG_KEY + " (env TASKREGISTRY_STORE) must be one of: " + valid + "; was '" + value + "'");
+    }
+}

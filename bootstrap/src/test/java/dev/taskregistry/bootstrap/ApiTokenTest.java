@@ -1,0 +1,67 @@
+package dev.taskregistry.bootstrap;
+
+import static dev.taskregistry.bootstrap.TaskApiContract.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.taskregistry.bootstrap.ApiClient.ApiResponse;
+import io.helidon.microprofile.server.ServerCdiExtension;
+import io.helidon.microprofile.testing.junit5.AddConfig;
+import io.helidon.microprofile.testing.junit5.HelidonTest;
+import jakarta.enterprise.inject.spi.CDI;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** With {@code taskregistry.api.token} set, task endpoints need the bearer token; operations endpoints stay open. */
+@HelidonTest
+@AddConfig(key = "taskregistry.api.token", value = ApiTokenTest.TOKEN)
+class ApiTokenTest {
+
+    static final String TOKEN = "s3cret-token-for-tests";
+    private static final List<String[]> PROTECTED = List.of(
+            new String[] {"GET", "/tasks"}, new String[] {"GET", "/tasks/some-id"}, new String[] {"POST", "/tasks"},
+            new String[] {"POST", "/tasks/some-id/start"}, new String[] {"POST", "/tasks/some-id/progress"},
+            new String[] {"POST", "/tasks/some-id/complete"}, new String[] {"POST", "/tasks/some-id/fail"},
+            new String[] {"POST", "/tasks/some-id/cancel"}, new String[] {"PUT", "/tasks/some-id/ttl"},
+            new String[] {"DELETE", "/tasks/some-id"}, new String[] {"GET", "/stats"});
+
+    private ApiClient api;
+
+    @BeforeEach
+    void connect() {
+        api = new ApiClient(CDI.current().getBeanManager().getExtension(ServerCdiExtension.class).port());
+    }
+
+    @Test
+    void everyTaskEndpoint_rejectsAMissingWrongOrMalformedToken() {
+        for (String[] endpoint : PROTECTED) {
+            String body = endpoint[0].equals("GET") || endpoint[0].equals("DELETE") ? null : "{\"type\":\"x\"}";
+            String type = body == null ? null : "application/json";
+            for (String[] headers : List.of(new String[0], new String[] {"Authorization", "Bearer wrong"},
+                    new String[] {"Authorization", "Basic " + TOKEN}, new String[] {"Authorization", TOKEN},
+                    new String[] {"Authorization", "Bearer " + TOKEN.substring(1)})) {
+                ApiResponse response = api.send(endpoint[0], endpoint[1], type, body, headers);
+                assertProblem(response, 401, "Authorization");
+                assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
+                assertThat(response.body()).doesNotContain(TOKEN);
+            }
+        }
+    }
+
+    @Test
+    void theRightToken_opensTheTaskEndpoints() {
+        ApiResponse created = api.send("POST", "/tasks", "application/json", "{\"type\":\"x\"}", "Authorization", "Bearer " + TOKEN);
+        assertThat(created.status()).isEqualTo(201);
+
+        assertThat(api.get("/tasks/" + created.json().get("id").asText(), "Authorization", "bearer " + TOKEN).status()).isEqualTo(200);
+        assertThat(api.get("/stats", "Authorization", "Bearer " + TOKEN).status()).isEqualTo(200);
+    }
+
+    @Test
+    void healthMetricsAndOpenApi_stayOpen() {
+        assertThat(api.get("/health/live").status()).isEqualTo(200);
+        assertThat(api.get("/health/ready").status()).isEqualTo(200);
+        assertThat(api.get("/metrics").status()).isEqualTo(200);
+        assertThat(api.get("/openapi").status()).isEqualTo(200);
+    }
+}

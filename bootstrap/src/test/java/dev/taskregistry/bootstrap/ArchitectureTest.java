@@ -1,0 +1,100 @@
+package dev.taskregistry.bootstrap;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The module dependency table of DESIGN.md §2, as rules. Every rule fails when the packages it names
+ * hold no classes, so a typo in a package name cannot make a rule pass vacuously.
+ */
+@AnalyzeClasses(packages = "dev.taskregistry", importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.ExcludeTestJars.class})
+class ArchitectureTest {
+
+    private static final String DOMAIN = "dev.taskregistry.domain..";
+    private static final String APPLICATION = "dev.taskregistry.application..";
+    private static final String IN_MEMORY = "dev.taskregistry.adapters.inmemory..";
+    private static final String REST = "dev.taskregistry.adapters.rest..";
+    private static final String BOOTSTRAP = "dev.taskregistry.bootstrap..";
+    private static final String[] FRAMEWORKS = {"jakarta..", "javax..", "io.helidon..", "redis.clients..",
+            "com.fasterxml..", "org.eclipse.microprofile..", "org.glassfish.."};
+
+    /** Test fixtures shared as test-jars (the contract suite) are test code too. */
+    static final class ExcludeTestJars implements ImportOption {
+        @Override
+        public boolean includes(Location location) {
+            return !location.contains("-tests.jar");
+        }
+    }
+
+    @ArchTest
+    static final ArchRule the_domain_depends_on_nothing_but_the_jdk =
+            classes().that().resideInAPackage(DOMAIN)
+                    .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java..")
+                    .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule the_application_depends_only_on_the_domain =
+            classes().that().resideInAPackage(APPLICATION)
+                    .should().onlyDependOnClassesThat().resideInAnyPackage(APPLICATION, DOMAIN, "java..")
+                    .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule domain_and_application_use_no_framework =
+            noClasses().that().resideInAnyPackage(DOMAIN, APPLICATION)
+                    .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
+                    .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule the_in_memory_adapter_depends_only_on_the_domain =
+            classes().that().resideInAPackage(IN_MEMORY)
+                    .should().onlyDependOnClassesThat().resideInAnyPackage(IN_MEMORY, DOMAIN, "java..")
+                    .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule the_rest_adapter_depends_on_the_core_and_its_frameworks_only =
+            classes().that().resideInAPackage(REST)
+                    .should().onlyDependOnClassesThat().resideInAnyPackage(REST, APPLICATION, DOMAIN, "java..",
+                            "jakarta..", "com.fasterxml..", "org.eclipse.microprofile.metrics..",
+                            "org.eclipse.microprofile.openapi..")
+                    .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule adapters_never_depend_on_each_other =
+            noClasses().that().resideInAnyPackage(IN_MEMORY)
+                    .should().dependOnClassesThat().resideInAnyPackage(REST, BOOTSTRAP)
+                    .orShould().dependOnClassesThat().resideInAnyPackage("dev.taskregistry.adapters.redis..")
+                    .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule the_rest_adapter_never_names_a_store_adapter =
+            noClasses().that().resideInAPackage(REST)
+                    .should().dependOnClassesThat().resideInAnyPackage(IN_MEMORY, "dev.taskregistry.adapters.redis..", BOOTSTRAP)
+                    .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule only_the_bootstrap_wires_the_modules_together =
+            noClasses().that().resideOutsideOfPackage(BOOTSTRAP)
+                    .should().dependOnClassesThat().resideInAPackage(BOOTSTRAP)
+                    .allowEmptyShould(false);
+
+    @Test
+    void aRuleOverAPackageWithNoClasses_fails() {
+        JavaClasses classes = new ClassFileImporter().importPackages("dev.taskregistry");
+        ArchRule typo = classes().that().resideInAPackage("dev.taskregistry.domian..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..")
+                .allowEmptyShould(false);
+
+        assertThatThrownBy(() -> typo.check(classes)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("failed to check any classes");
+    }
+}
