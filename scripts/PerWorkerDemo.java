@@ -1,0 +1,142 @@
+/*
+ * The per-worker bug and its fix, shown with real worker processes. Run through per-worker-demo.sh.
+ *
+ * Starts N workers of bootstrap/target/task-registry.jar for each chosen store, registers tasks
+ * round-robin, polls every task once on every worker (as a balancer spreading polls evenly would),
+ * prints how many polls found their task, and stops the workers.
+ */
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+public class PerWorkerDemo {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        int workers = Integer.parseInt(options.getOrDefault("workers", "4"));
+        int tasks = Integer.parseInt(options.getOrDefault("tasks", "40"));
+        String redisUrl = options.getOrDefault("redis-url", "redis://127.0.0.1:6379");
+        Path jar = Path.of(options.getOrDefault("jar", "bootstrap/target/task-registry.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build it with 'mvn -B -DskipTests package'");
+        }
+        System.out.printf("%-9s %7s %5s %5s %5s %12s%n", "store", "workers", "tasks", "polls", "found", "success rate");
+        for (String store : options.getOrDefault("store", "inmemory,redis").split(",")) {
+            Map<String, String> environment = Map.of("TASKREGISTRY_STORE", store, "TASKREGISTRY_REDIS_URL", redisUrl,
+                    "TASKREGISTRY_REDIS_KEY_PREFIX", "per-worker-demo-" + UUID.randomUUID());
+            List<Process> processes = new ArrayList<>();
+            try {
+                List<String> urls = start(jar, workers, environment, processes);
+                int found = probe(urls, tasks);
+                int polls = tasks * workers;
+                System.out.printf("%-9s %7d %5d %5d %5d %11.1f%%%n", store, workers, tasks, polls, found, 100.0 * found / polls);
+            } finally {
+                stop(processes);
+            }
+        }
+    }
+
+    private static List<String> start(Path jar, int count, Map<String, String> environment, List<Process> processes)
+            throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> urls = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-jar", jar.toString())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            builder.environment().putAll(environment);
+            builder.environment().put("SERVER_PORT", Integer.toString(port));
+            processes.add(builder.start());
+            urls.add("http://127.0.0.1:" + port);
+        }
+        Instant deadline = Instant.now().plusSeconds(90);
+        for (int i = 0; i < count; i++) {
+            while (status("GET", urls.get(i) + "/health/ready", null) != 200) {
+                if (!processes.get(i).isAlive() || Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("worker " + (i + 1) + " did not become ready (is Redis running for store "
+                            + environment.get("TASKREGISTRY_STORE") + "?)");
+                }
+                Thread.sleep(200);
+            }
+        }
+        return urls;
+    }
+
+    private static int probe(List<String> urls, int tasks) throws IOException, InterruptedException {
+        List<String> ids = new ArrayList<>();
+        for (int t = 0; t < tasks; t++) {
+            HttpResponse<String> created = send("POST", urls.get(t % urls.size()) + "/tasks",
+                    "{\"type\":\"equity_analysis\",\"query\":\"demo " + t + "\",\"ttl_seconds\":120}");
+            Matcher id = ID.matcher(created.body());
+            if (created.statusCode() != 201 || !id.find()) {
+                throw new IllegalStateException("registration failed: " + created.statusCode() + " " + created.body());
+            }
+            ids.add(id.group(1));
+        }
+        int found = 0;
+        for (String id : ids) {
+            for (String url : urls) {
+                found += status("GET", url + "/tasks/" + id, null) == 200 ? 1 : 0;
+            }
+        }
+        return found;
+    }
+
+    private static int status(String method, String url, String body) throws InterruptedException {
+        try {
+            return send(method, url, body).statusCode();
+        } catch (IOException notListeningYet) {
+            return -1;
+        }
+    }
+
+    private static HttpResponse<String> send(String method, String url, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void stop(List<Process> processes) throws InterruptedException {
+        processes.forEach(Process::destroy);
+        for (Process process : processes) {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new java.util.HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("usage: per-worker-demo.sh [--workers 4] [--tasks 40] "
+                        + "[--store inmemory,redis] [--redis-url redis://127.0.0.1:6379]; unexpected '" + args[i] + "'");
+            }
+            options.put(args[i].substring(2), args[++i]);
+        }
+        return options;
+    }
+}
