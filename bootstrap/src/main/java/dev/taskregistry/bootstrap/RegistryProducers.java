@@ -1,6 +1,8 @@
 package dev.taskregistry.bootstrap;
 
 import dev.taskregistry.adapters.inmemory.InMemoryTaskRepository;
+import dev.taskregistry.adapters.redis.RedisStoreSettings;
+import dev.taskregistry.adapters.redis.RedisTaskRepository;
 import dev.taskregistry.adapters.rest.security.ApiToken;
 import dev.taskregistry.application.TaskUseCases;
 import dev.taskregistry.domain.TaskRepository;
@@ -29,7 +31,8 @@ public class RegistryProducers {
         LOG.info(() -> "task store: " + config.store().configName());
         return switch (config.store()) {
             case INMEMORY -> new InMemoryTaskRepository(clock);
-            case REDIS -> throw new IllegalStateException("the Redis store is not available in this build");
+            case REDIS -> new RedisTaskRepository(
+                    new RedisStoreSettings(config.redisUrl(), config.redisKeyPrefix(), config.redisTimeout()));
         };
     }
 

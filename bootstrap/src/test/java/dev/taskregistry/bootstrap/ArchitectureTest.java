@@ -23,6 +23,7 @@ class ArchitectureTest {
     private static final String DOMAIN = "dev.taskregistry.domain..";
     private static final String APPLICATION = "dev.taskregistry.application..";
     private static final String IN_MEMORY = "dev.taskregistry.adapters.inmemory..";
+    private static final String REDIS = "dev.taskregistry.adapters.redis..";
     private static final String REST = "dev.taskregistry.adapters.rest..";
     private static final String BOOTSTRAP = "dev.taskregistry.bootstrap..";
     private static final String[] FRAMEWORKS = {"jakarta..", "javax..", "io.helidon..", "redis.clients..",
@@ -69,16 +70,28 @@ class ArchitectureTest {
                     .allowEmptyShould(false);
 
     @ArchTest
-    static final ArchRule adapters_never_depend_on_each_other =
-            noClasses().that().resideInAnyPackage(IN_MEMORY)
-                    .should().dependOnClassesThat().resideInAnyPackage(REST, BOOTSTRAP)
-                    .orShould().dependOnClassesThat().resideInAnyPackage("dev.taskregistry.adapters.redis..")
+    static final ArchRule the_redis_adapter_depends_on_the_domain_jedis_and_jackson_only =
+            classes().that().resideInAPackage(REDIS)
+                    .should().onlyDependOnClassesThat().resideInAnyPackage(REDIS, DOMAIN, "java..", "redis.clients..",
+                            "com.fasterxml..", "org.apache.commons.pool2..")
+                    .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule the_in_memory_adapter_never_names_another_adapter =
+            noClasses().that().resideInAPackage(IN_MEMORY)
+                    .should().dependOnClassesThat().resideInAnyPackage(REDIS, REST, BOOTSTRAP)
+                    .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule the_redis_adapter_never_names_another_adapter =
+            noClasses().that().resideInAPackage(REDIS)
+                    .should().dependOnClassesThat().resideInAnyPackage(IN_MEMORY, REST, BOOTSTRAP)
                     .allowEmptyShould(false);
 
     @ArchTest
     static final ArchRule the_rest_adapter_never_names_a_store_adapter =
             noClasses().that().resideInAPackage(REST)
-                    .should().dependOnClassesThat().resideInAnyPackage(IN_MEMORY, "dev.taskregistry.adapters.redis..", BOOTSTRAP)
+                    .should().dependOnClassesThat().resideInAnyPackage(IN_MEMORY, REDIS, BOOTSTRAP)
                     .allowEmptyShould(false);
 
     @ArchTest

@@ -1,0 +1,70 @@
+package dev.taskregistry.adapters.redis;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisNoScriptException;
+
+/**
+ * Runs the registry's Lua scripts (resources next to this class) by SHA. A script is loaded into Redis
+ * the first time Redis answers NOSCRIPT for it (first use, or after a restart or SCRIPT FLUSH), then
+ * the call is repeated once.
+ */
+final class LuaScripts {
+
+    /** One script file; its SHA1 is what EVALSHA names, computed here so no load is needed up front. */
+    enum Script {
+        REGISTER("register.lua"),
+        UPDATE("update.lua"),
+        DELETE("delete.lua"),
+        FORGET_MISSING("forget-missing.lua"),
+        FORGET_EMPTY_TYPE("forget-empty-type.lua");
+
+        private final String source;
+        private final String sha;
+
+        Script(String file) {
+            this.source = read(file);
+            this.sha = sha1(source);
+        }
+    }
+
+    private LuaScripts() {
+    }
+
+    /** EVALSHA of the script; {@code keys} must hold every key it touches (the Redis Cluster rule). */
+    static Object run(UnifiedJedis client, Script script, List<String> keys, List<String> args) {
+        try {
+            return client.evalsha(script.sha, keys, args);
+        } catch (JedisNoScriptException notLoaded) {
+            client.scriptLoad(script.source, keys.getFirst());
+            return client.evalsha(script.sha, keys, args);
+        }
+    }
+
+    private static String read(String file) {
+        try (InputStream in = LuaScripts.class.getResourceAsStream(file)) {
+            if (in == null) {
+                throw new IllegalStateException("Lua script " + file + " is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read Lua script " + file, e);
+        }
+    }
+
+    private static String sha1(String source) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-1").digest(source.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is required of every Java runtime", e);
+        }
+    }
+}

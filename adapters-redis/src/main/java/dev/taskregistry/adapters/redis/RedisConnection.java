@@ -1,0 +1,83 @@
+package dev.taskregistry.adapters.redis;
+
+import java.net.URI;
+import java.util.function.Function;
+import redis.clients.jedis.ClientSetInfoConfig;
+import redis.clients.jedis.ConnectionPoolConfig;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.SslOptions;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.util.JedisURIHelper;
+
+/**
+ * The pooled Jedis client of one registry and the one way to call it: every call is bounded by the
+ * configured timeout and every Jedis failure leaves as a registry error. Connects lazily, so it can be
+ * created while Redis is down and recovers by itself once Redis answers again.
+ */
+final class RedisConnection implements AutoCloseable {
+
+    private static final int MAX_CONNECTIONS = 16;
+
+    private final RedisClient client;
+
+    RedisConnection(RedisStoreSettings settings) {
+        this.client = RedisClient.builder()
+                .hostAndPort(settings.uri().getHost(), settings.port())
+                .clientConfig(clientConfig(settings))
+                .poolConfig(poolConfig(settings))
+                .build();
+    }
+
+    /** Runs {@code work} on the client; {@code operation} names it in error messages. */
+    <T> T call(String operation, Function<RedisClient, T> work) {
+        try {
+            return work.apply(client);
+        } catch (JedisException failure) {
+            if (!StoreFailures.isStaleConnection(failure)) {
+                throw StoreFailures.translate(operation, failure);
+            }
+        }
+        // A dead pooled connection fails at once; its idle siblings are just as dead, so drop them all and
+        // try once more on a fresh one. A write that reached Redis before the connection broke may run
+        // twice; the scripts' NX and version checks then answer "exists" or "conflict" as for any retry.
+        client.getPool().clear();
+        try {
+            return work.apply(client);
+        } catch (JedisException failure) {
+            throw StoreFailures.translate(operation, failure);
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    private static DefaultJedisClientConfig clientConfig(RedisStoreSettings settings) {
+        URI uri = settings.uri();
+        DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(settings.timeoutMillis())
+                .socketTimeoutMillis(settings.timeoutMillis())
+                .user(JedisURIHelper.getUser(uri))
+                .password(JedisURIHelper.getPassword(uri))
+                .database(JedisURIHelper.hasDbIndex(uri) ? JedisURIHelper.getDBIndex(uri) : 0)
+                // CLIENT SETINFO costs a round trip per new connection and Redis before 7.2 rejects it anyway.
+                .clientSetInfoConfig(ClientSetInfoConfig.DISABLED);
+        if (JedisURIHelper.isRedisSSLScheme(uri)) {
+            // The JVM's trust store, with host name verification.
+            config.sslOptions(SslOptions.defaults());
+        }
+        return config.build();
+    }
+
+    private static ConnectionPoolConfig poolConfig(RedisStoreSettings settings) {
+        ConnectionPoolConfig pool = new ConnectionPoolConfig();
+        pool.setMaxTotal(MAX_CONNECTIONS);
+        pool.setMaxIdle(MAX_CONNECTIONS);
+        pool.setMinIdle(0);
+        pool.setBlockWhenExhausted(true);
+        pool.setMaxWait(settings.timeout());
+        return pool;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.taskregistry.adapters.redis;
+
+import dev.taskregistry.domain.TaskId;
+import dev.taskregistry.domain.TaskStatus;
+import dev.taskregistry.domain.TaskType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Names the keys of one registry. All share the hash tag {@code {prefix}}, so they live in one Redis
+ * Cluster slot and every script may touch all of them.
+ */
+record RedisKeys(String prefix) {
+
+    String task(TaskId id) {
+        return tag() + ":task:" + id.value();
+    }
+
+    String all() {
+        return tag() + ":idx:all";
+    }
+
+    String status(TaskStatus status) {
+        return tag() + ":idx:status:" + status.wireName();
+    }
+
+    String type(TaskType type) {
+        return tag() + ":idx:type:" + type.value();
+    }
+
+    String types() {
+        return tag() + ":types";
+    }
+
+    /** {@code all} and every status index, in {@link TaskStatus} order. */
+    List<String> sharedIndexes() {
+        List<String> keys = new ArrayList<>();
+        keys.add(all());
+        Arrays.stream(TaskStatus.values()).map(this::status).forEach(keys::add);
+        return keys;
+    }
+
+    /**
+     * KEYS of the register, update and delete scripts: the task, {@code all}, the five status indexes
+     * in {@link TaskStatus} order, the type index and the set of types.
+     */
+    List<String> forTaskChange(TaskId id, TaskType type) {
+        List<String> keys = new ArrayList<>();
+        keys.add(task(id));
+        keys.addAll(sharedIndexes());
+        keys.add(type(type));
+        keys.add(types());
+        return keys;
+    }
+
+    /** How a script finds a status among the five status keys of {@link #forTaskChange}: 1 to 5. */
+    static String statusPosition(TaskStatus status) {
+        return String.valueOf(status.ordinal() + 1);
+    }
+
+    private String tag() {
+        return "{" + prefix + "}";
+    }
+}

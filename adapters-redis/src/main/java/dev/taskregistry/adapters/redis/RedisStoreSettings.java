@@ -1,0 +1,90 @@
+package dev.taskregistry.adapters.redis;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Where the Redis registry lives and how long a call may take: the values of
+ * {@code taskregistry.redis.url}, {@code taskregistry.redis.key-prefix} and {@code taskregistry.redis.timeout}.
+ *
+ * @param url        {@code redis://[user:password@]host[:port][/database]}, or {@code rediss://} for TLS
+ * @param keyPrefix  the namespace: every key is {@code {keyPrefix}:...}
+ * @param timeout    bound of every call: connect, pooled-connection wait and each reply
+ */
+public record RedisStoreSettings(String url, String keyPrefix, Duration timeout) {
+
+    public static final Duration MAX_TIMEOUT = Duration.ofMinutes(1);
+    public static final int DEFAULT_PORT = 6379;
+    private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
+    private static final Pattern DATABASE_PATH = Pattern.compile("/?|/\\d{1,5}");
+
+    public RedisStoreSettings {
+        uriOf(url);
+        if (keyPrefix == null || !PREFIX.matcher(keyPrefix).matches()) {
+            throw new IllegalArgumentException("'taskregistry.redis.key-prefix' must be 1 to 64 characters of"
+                    + " A-Z, a-z, 0-9, '.', '_', ':' and '-', starting with a letter or digit, was '" + keyPrefix + "'");
+        }
+        Objects.requireNonNull(timeout, "'taskregistry.redis.timeout' is required");
+        if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0) {
+            throw new IllegalArgumentException("'taskregistry.redis.timeout' must be more than 0 and at most "
+                    + MAX_TIMEOUT + ", was " + timeout);
+        }
+    }
+
+    /** The URL as a URI; validated at construction. */
+    public URI uri() {
+        return uriOf(url);
+    }
+
+    /** The port of the URL, 6379 when it names none. */
+    int port() {
+        return uri().getPort() < 0 ? DEFAULT_PORT : uri().getPort();
+    }
+
+    /** The timeout in whole milliseconds, at least 1, as Jedis takes it. */
+    int timeoutMillis() {
+        return (int) Math.max(1, timeout.toMillis());
+    }
+
+    /** Never shows the password. */
+    @Override
+    public String toString() {
+        return "RedisStoreSettings[url=" + redacted(uri()) + ", keyPrefix=" + keyPrefix + ", timeout=" + timeout + "]";
+    }
+
+    private static URI uriOf(String url) {
+        if (url == null || url.isBlank()) {
+            throw new IllegalArgumentException("'taskregistry.redis.url' is required, e.g. redis://127.0.0.1:6379");
+        }
+        URI uri;
+        try {
+            uri = new URI(url.strip());
+        } catch (URISyntaxException e) {
+            // The message of URISyntaxException quotes the input, which may hold a password.
+            throw new IllegalArgumentException("'taskregistry.redis.url' is not a valid URL (" + e.getReason() + ")");
+        }
+        if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme())) {
+            throw new IllegalArgumentException("'taskregistry.redis.url' must start with redis:// or rediss://, was "
+                    + redacted(uri));
+        }
+        if (uri.getHost() == null) {
+            throw new IllegalArgumentException("'taskregistry.redis.url' must name a host, was " + redacted(uri));
+        }
+        if (uri.getPath() != null && !DATABASE_PATH.matcher(uri.getPath()).matches()) {
+            throw new IllegalArgumentException("'taskregistry.redis.url' may end only with a database number"
+                    + " such as /0, was " + redacted(uri));
+        }
+        return uri;
+    }
+
+    private static String redacted(URI uri) {
+        String credentials = uri.getUserInfo() == null ? "" : "***@";
+        String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
+        String path = uri.getPath() == null ? "" : uri.getPath();
+        String host = uri.getHost() == null ? "(no valid host)" : uri.getHost();
+        return uri.getScheme() + "://" + credentials + host + port + path;
+    }
+}

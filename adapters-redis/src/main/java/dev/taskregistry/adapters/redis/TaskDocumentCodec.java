@@ -1,0 +1,129 @@
+package dev.taskregistry.adapters.redis;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.taskregistry.domain.InvalidTaskField;
+import dev.taskregistry.domain.Task;
+import dev.taskregistry.domain.TaskId;
+import dev.taskregistry.domain.TaskResult;
+import dev.taskregistry.domain.TaskStatus;
+import dev.taskregistry.domain.TaskType;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The JSON document of a task as stored in Redis: snake_case fields, lowercase status, UTC instants,
+ * the result embedded as JSON. Reads the original service's documents too (no version, no expires_at).
+ */
+final class TaskDocumentCodec {
+
+    // Floats as BigDecimal and no zero stripping, so a result's numbers read back with the text they had.
+    private final ObjectMapper mapper = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
+            .build();
+
+    String encode(Task task) {
+        ObjectNode doc = mapper.createObjectNode()
+                .put("id", task.id().value())
+                .put("type", task.type().value())
+                .put("status", task.status().wireName())
+                .put("resource_url", task.resourceUrl())
+                .put("estimated_completion", DocumentInstants.format(task.estimatedCompletion()))
+                .put("progress", task.progress())
+                .put("created_at", DocumentInstants.format(task.createdAt()))
+                .put("updated_at", DocumentInstants.format(task.updatedAt()))
+                .put("query", task.query())
+                .put("completed_steps", task.completedSteps())
+                .put("total_steps", task.totalSteps())
+                .put("started_at", DocumentInstants.format(task.startedAt()))
+                .put("completed_at", DocumentInstants.format(task.completedAt()));
+        doc.set("result", task.result() == null ? doc.nullNode() : resultNode(task.result()));
+        doc.put("error", task.error())
+                .put("expires_at", DocumentInstants.format(task.expiresAt()))
+                .put("version", task.version());
+        return doc.toString();
+    }
+
+    /**
+     * The task in a document. A document without {@code expires_at} (written by the original service)
+     * takes it from {@code legacyExpiry}, which is only asked then; empty when that has none.
+     */
+    Optional<Task> decode(String json, Supplier<Optional<Instant>> legacyExpiry) {
+        JsonNode doc = parse(json);
+        Optional<Instant> expiresAt = doc.hasNonNull("expires_at")
+                ? Optional.of(readable(doc, () -> instant(doc, "expires_at")))
+                : legacyExpiry.get();
+        return expiresAt.map(expiry -> readable(doc, () -> task(doc, expiry)));
+    }
+
+    /** The type of the task in a document, without reading the rest. */
+    TaskType typeOf(String json) {
+        JsonNode doc = parse(json);
+        return readable(doc, () -> TaskType.of(doc.path("type").asText()));
+    }
+
+    private Task task(JsonNode doc, Instant expiresAt) {
+        JsonNode result = doc.path("result");
+        return new Task(
+                TaskId.of(doc.path("id").asText()),
+                TaskType.of(doc.path("type").asText()),
+                TaskStatus.fromWireName("status", doc.path("status").asText().toLowerCase(Locale.ROOT)),
+                text(doc, "resource_url"),
+                instant(doc, "estimated_completion"),
+                doc.path("progress").asDouble(0.0),
+                instant(doc, "created_at"),
+                instant(doc, "updated_at"),
+                instant(doc, "started_at"),
+                instant(doc, "completed_at"),
+                text(doc, "query"),
+                doc.path("completed_steps").asInt(0),
+                doc.hasNonNull("total_steps") ? doc.get("total_steps").asInt() : null,
+                result.isMissingNode() || result.isNull() ? null : TaskResult.ofJson(result.toString()),
+                text(doc, "error"),
+                expiresAt,
+                doc.hasNonNull("version") ? doc.get("version").asLong() : 1);
+    }
+
+    private JsonNode resultNode(TaskResult result) {
+        try {
+            return mapper.readTree(result.json());
+        } catch (JsonProcessingException e) {
+            throw new InvalidTaskField("result", "must be a JSON value: " + e.getOriginalMessage());
+        }
+    }
+
+    private JsonNode parse(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored task document is not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** A document that breaks the task's rules is a storage fault, never the caller's bad input. */
+    private static <T> T readable(JsonNode doc, Supplier<T> reading) {
+        try {
+            return reading.get();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("stored task document '" + doc.path("id").asText()
+                    + "' cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static String text(JsonNode doc, String field) {
+        return doc.hasNonNull(field) ? doc.get(field).asText() : null;
+    }
+
+    private static Instant instant(JsonNode doc, String field) {
+        return doc.hasNonNull(field) ? DocumentInstants.parse(doc.get(field).asText()) : null;
+    }
+}

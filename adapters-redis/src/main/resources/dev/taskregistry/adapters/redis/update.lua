@@ -1,0 +1,37 @@
+-- Stores the next version of a task: checks the version, rewrites the document with PXAT expires_at,
+-- moves the id to its status index and scores every index entry by expires_at.
+-- KEYS[1] {p}:task:<id>   KEYS[2] {p}:idx:all
+-- KEYS[3..7] {p}:idx:status:<pending|running|completed|failed|cancelled>
+-- KEYS[8] {p}:idx:type:<type>   KEYS[9] {p}:types
+-- ARGV[1] document (JSON)   ARGV[2] expires_at (epoch millis)   ARGV[3] id
+-- ARGV[4] status position 1..5 (which of KEYS[3..7] holds the task)   ARGV[5] type
+-- ARGV[6] the version the stored document must have: the new version - 1
+-- Returns 1 when stored, 0 when no live task has this id, -1 when the stored version or type differs
+-- (in both failure cases nothing is written).
+
+local stored = redis.call('GET', KEYS[1])
+if not stored then
+  return 0
+end
+local current = cjson.decode(stored)
+-- Documents written by the original service carry no version: they count as version 1.
+local version = tonumber(current['version']) or 1
+-- The version check makes the caller's view (and so the old status it knows) the stored one; the type
+-- check rejects a write based on an earlier task whose id was registered again with another type.
+if version ~= tonumber(ARGV[6]) or current['type'] ~= ARGV[5] then
+  return -1
+end
+redis.call('SET', KEYS[1], ARGV[1], 'PXAT', ARGV[2])
+-- ZADD re-scores an existing entry, which is how a new TTL or a result retention reaches the indexes.
+redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
+local status = tonumber(ARGV[4])
+for position = 1, 5 do
+  if position == status then
+    redis.call('ZADD', KEYS[2 + position], ARGV[2], ARGV[3])
+  else
+    redis.call('ZREM', KEYS[2 + position], ARGV[3])
+  end
+end
+redis.call('ZADD', KEYS[8], ARGV[2], ARGV[3])
+redis.call('SADD', KEYS[9], ARGV[5])
+return 1

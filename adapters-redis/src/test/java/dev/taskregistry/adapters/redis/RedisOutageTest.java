@@ -1,0 +1,184 @@
+package dev.taskregistry.adapters.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.taskregistry.adapters.redis.testing.RedisServerProcess;
+import dev.taskregistry.adapters.redis.testing.TestRedis;
+import dev.taskregistry.domain.PageRequest;
+import dev.taskregistry.domain.Task;
+import dev.taskregistry.domain.TaskFilter;
+import dev.taskregistry.domain.TaskStoreUnavailable;
+import dev.taskregistry.domain.TestTasks;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+
+/**
+ * With Redis stopped or frozen, every method answers TaskStoreUnavailable within about the timeout, never
+ * "not found" and never a hang; the same repository works again once Redis is back.
+ */
+class RedisOutageTest {
+
+    private static final Duration TIMEOUT = Duration.ofMillis(500);
+    /** A bound on hanging, not a speed requirement: a call that is bounded by the timeout stays far below it. */
+    private static final Duration NO_HANG = Duration.ofSeconds(5);
+
+    private static RedisServerProcess server;
+
+    private final RedisTaskRepository repository = TestRepositories.on(server.url(), TestRedis.uniquePrefix(), TIMEOUT);
+
+    @BeforeAll
+    static void startServer() {
+        server = RedisServerProcess.start();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @AfterEach
+    void closeRepository() {
+        repository.close();
+    }
+
+    @Test
+    void everyMethod_failsWithStoreUnavailable_whileRedisIsStopped_andTheSameRepositoryWorksAfterARestart() {
+        Task existing = TestTasks.pendingTask(Instant.now());
+        repository.register(existing);
+
+        server.stop();
+        try {
+            assertEveryMethodFailsWithStoreUnavailable(existing);
+        } finally {
+            server.startAgain();
+        }
+
+        Task afterRestart = TestTasks.pendingTask(Instant.now());
+        repository.register(afterRestart);
+        assertThat(repository.find(afterRestart.id())).contains(afterRestart);
+    }
+
+    @Test
+    void everyMethod_failsWithStoreUnavailable_whileRedisIsPaused_andTheSameRepositoryWorksOnceResumed() {
+        Task existing = TestTasks.pendingTask(Instant.now());
+        repository.register(existing);
+
+        server.pause();
+        try {
+            assertEveryMethodFailsWithStoreUnavailable(existing);
+        } finally {
+            server.resume();
+        }
+
+        // Writes that timed out may still run once Redis resumes; only the reads' success is certain.
+        assertThat(repository.find(existing.id())).isPresent();
+        Task afterResume = TestTasks.pendingTask(Instant.now());
+        repository.register(afterResume);
+        assertThat(repository.find(afterResume.id())).contains(afterResume);
+    }
+
+    @Test
+    void firstCallAfterARestart_succeeds_althoughThePooledConnectionDiedWithTheOldServer() {
+        repository.register(TestTasks.pendingTask(Instant.now()));
+
+        server.stop();
+        server.startAgain();
+
+        Task afterRestart = TestTasks.pendingTask(Instant.now());
+        repository.register(afterRestart);
+        assertThat(repository.find(afterRestart.id())).contains(afterRestart);
+    }
+
+    @Test
+    void redisBusyWithAScript_isReportedAsStoreUnavailable() throws Exception {
+        try (Jedis blocker = new Jedis(new HostAndPort("127.0.0.1", server.port()));
+             Jedis admin = new Jedis(new HostAndPort("127.0.0.1", server.port()))) {
+            admin.configSet("busy-reply-threshold", "50");
+            Thread busy = Thread.ofVirtual().start(() -> catchFailure(() -> blocker.eval("while true do end")));
+            try {
+                Thread.sleep(200);
+                assertThat(catchFailure(() -> repository.find(TestTasks.uniqueId()))).isInstanceOf(TaskStoreUnavailable.class);
+            } finally {
+                admin.scriptKill();
+                busy.join(NO_HANG);
+                admin.configSet("busy-reply-threshold", "5000");
+            }
+        }
+    }
+
+    @Test
+    void callsWaitingForABusyConnectionPool_failWithStoreUnavailable() throws Exception {
+        server.pause();
+        ExecutorService callers = Executors.newFixedThreadPool(24);
+        try {
+            List<Future<Throwable>> outcomes = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                outcomes.add(callers.submit(() -> catchFailure(() -> repository.find(TestTasks.uniqueId()))));
+            }
+            for (Future<Throwable> outcome : outcomes) {
+                assertThat(outcome.get(NO_HANG.toMillis(), TimeUnit.MILLISECONDS))
+                        .isInstanceOf(TaskStoreUnavailable.class);
+            }
+        } finally {
+            callers.shutdownNow();
+            server.resume();
+        }
+    }
+
+    @Test
+    void repositoryCreatedWhileRedisIsDown_startsFine_andWorksOnceRedisIsUp() {
+        server.stop();
+        RedisTaskRepository early;
+        try {
+            early = assertTimeoutPreemptively(NO_HANG,
+                    () -> TestRepositories.on(server.url(), TestRedis.uniquePrefix(), TIMEOUT));
+            assertThatThrownBy(() -> early.find(TestTasks.uniqueId())).isInstanceOf(TaskStoreUnavailable.class);
+        } finally {
+            server.startAgain();
+        }
+
+        try (early) {
+            Task task = TestTasks.pendingTask(Instant.now());
+            early.register(task);
+            assertThat(early.find(task.id())).contains(task);
+        }
+    }
+
+    private void assertEveryMethodFailsWithStoreUnavailable(Task existing) {
+        Map<String, ThrowingCallable> calls = new LinkedHashMap<>();
+        calls.put("register", () -> repository.register(TestTasks.pendingTask(Instant.now())));
+        calls.put("find", () -> repository.find(existing.id()));
+        calls.put("update", () -> repository.update(existing.start(Instant.now())));
+        calls.put("delete", () -> repository.delete(existing.id()));
+        calls.put("list", () -> repository.list(TaskFilter.all(), PageRequest.first(10)));
+        calls.put("stats", repository::stats);
+        calls.forEach((method, call) -> assertTimeoutPreemptively(NO_HANG,
+                () -> assertThat(catchFailure(call)).as(method).isInstanceOf(TaskStoreUnavailable.class), method));
+    }
+
+    private static Throwable catchFailure(ThrowingCallable call) {
+        try {
+            call.call();
+            return null;
+        } catch (Throwable failure) {
+            return failure;
+        }
+    }
+}
