@@ -99,6 +99,11 @@ public class PerWorkerDemo {
                 found += status("GET", url + "/tasks/" + id, null) == 200 ? 1 : 0;
             }
         }
+        // Leave nothing behind in a shared store: delete what this run registered, then let stats prune.
+        for (int t = 0; t < tasks; t++) {
+            status("DELETE", urls.get(t % urls.size()) + "/tasks/" + ids.get(t), null);
+        }
+        status("GET", urls.get(0) + "/stats", null);
         return found;
     }
 
