@@ -5,16 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskregistry.bootstrap.ApiClient.ApiResponse;
 import io.helidon.microprofile.server.ServerCdiExtension;
-import io.helidon.microprofile.testing.junit5.AddConfig;
+import io.helidon.config.mp.MpConfigSources;
+import io.helidon.microprofile.testing.AddConfigSource;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import jakarta.enterprise.inject.spi.CDI;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** With {@code taskregistry.api.token} set, task endpoints need the bearer token; operations endpoints stay open. */
 @HelidonTest
-@AddConfig(key = "taskregistry.api.token", value = ApiTokenTest.TOKEN)
 class ApiTokenTest {
 
     static final String TOKEN = "s3cret-token-for-tests";
@@ -25,7 +32,31 @@ class ApiTokenTest {
             new String[] {"POST", "/tasks/some-id/cancel"}, new String[] {"PUT", "/tasks/some-id/ttl"},
             new String[] {"DELETE", "/tasks/some-id"}, new String[] {"GET", "/stats"});
 
+    /** Everything logged in this JVM from before the service starts. */
+    private static final List<String> LOGGED = new CopyOnWriteArrayList<>();
+
     private ApiClient api;
+
+    /** Runs as the service starts: records the log from then on, and configures the token. */
+    @AddConfigSource
+    static ConfigSource tokenAndLogCapture() {
+        Logger.getLogger("").addHandler(new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                LOGGED.add(record.getLoggerName() + " " + record.getMessage() + " " + Arrays.toString(record.getParameters())
+                        + (record.getThrown() == null ? "" : " " + record.getThrown()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+        return MpConfigSources.create(Map.of("taskregistry.api.token", TOKEN));
+    }
 
     @BeforeEach
     void connect() {
@@ -55,6 +86,16 @@ class ApiTokenTest {
 
         assertThat(api.get("/tasks/" + created.json().get("id").asText(), "Authorization", "bearer " + TOKEN).status()).isEqualTo(200);
         assertThat(api.get("/stats", "Authorization", "Bearer " + TOKEN).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theToken_neverAppearsInTheLog() {
+        api.get("/tasks", "Authorization", "Bearer " + TOKEN);
+        api.get("/tasks", "Authorization", "Bearer " + TOKEN + "x");
+        api.get("/stats", "Authorization", TOKEN);
+
+        assertThat(LOGGED).isNotEmpty();
+        assertThat(LOGGED).noneMatch(line -> line.contains(TOKEN));
     }
 
     @Test

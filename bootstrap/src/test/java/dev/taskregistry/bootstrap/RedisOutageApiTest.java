@@ -2,6 +2,7 @@ package dev.taskregistry.bootstrap;
 
 import static dev.taskregistry.bootstrap.TaskApiContract.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.taskregistry.adapters.redis.testing.RedisServerProcess;
 import dev.taskregistry.bootstrap.ApiClient.ApiResponse;
@@ -11,7 +12,9 @@ import io.helidon.microprofile.testing.AddConfigSource;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import jakarta.enterprise.inject.spi.CDI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.junit.jupiter.api.AfterAll;
@@ -28,6 +31,9 @@ import org.junit.jupiter.api.Test;
 @HelidonTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RedisOutageApiTest {
+
+    /** A bound on hanging, far above the 0.5 s store timeout; not a speed figure. */
+    private static final Duration NO_HANG = Duration.ofSeconds(5);
 
     private static RedisServerProcess redis;
     private ApiClient api;
@@ -91,15 +97,26 @@ class RedisOutageApiTest {
         assertThat(api.get("/tasks/paused-1").status()).isEqualTo(200);
     }
 
+    /** Every task endpoint answers 503 with Retry-After, in about the store timeout: never 404, 500 or a hang. */
     private void assertOutage() {
         ApiResponse ready = api.get("/health/ready");
         assertThat(ready.status()).isEqualTo(503);
         assertThat(ready.json().get("status").asText()).isEqualTo("DOWN");
         assertThat(api.get("/health/live").status()).isEqualTo(200);
-        for (ApiResponse response : new ApiResponse[] {
-                api.get("/tasks/outage-1"), api.get("/tasks"), api.get("/stats"),
-                api.post("/tasks", "{\"type\":\"report\"}"), api.post("/tasks/outage-1/start", null),
-                api.put("/tasks/outage-1/ttl", "{\"ttl_seconds\":60}"), api.delete("/tasks/outage-1")}) {
+        List<Supplier<ApiResponse>> everyTaskEndpoint = List.of(
+                () -> api.post("/tasks", "{\"type\":\"report\"}"),
+                () -> api.get("/tasks/outage-1"),
+                () -> api.get("/tasks?status=running&type=report"),
+                () -> api.get("/stats"),
+                () -> api.post("/tasks/outage-1/start", null),
+                () -> api.post("/tasks/outage-1/progress", "{\"progress\":0.5}"),
+                () -> api.post("/tasks/outage-1/complete", "{\"result\":1}"),
+                () -> api.post("/tasks/outage-1/fail", "{\"error\":\"x\"}"),
+                () -> api.post("/tasks/outage-1/cancel", null),
+                () -> api.put("/tasks/outage-1/ttl", "{\"ttl_seconds\":60}"),
+                () -> api.delete("/tasks/outage-1"));
+        for (Supplier<ApiResponse> request : everyTaskEndpoint) {
+            ApiResponse response = assertTimeoutPreemptively(NO_HANG, request::get);
             assertProblem(response, 503, null);
             assertThat(response.header("Retry-After")).isNotBlank();
         }

@@ -57,6 +57,11 @@ public final class WorkerProcesses implements AutoCloseable {
         return clients.size();
     }
 
+    /** The operating-system process id of worker {@code index}, counted from 0. */
+    public long pid(int index) {
+        return processes.get(index).pid();
+    }
+
     /** The client of worker {@code index}, counted from 0. */
     public ApiClient worker(int index) {
         return clients.get(index);
