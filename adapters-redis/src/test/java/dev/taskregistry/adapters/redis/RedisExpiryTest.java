@@ -2,7 +2,6 @@ package dev.taskregistry.adapters.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.taskregistry.adapters.redis.testing.TestRedis;
 import dev.taskregistry.domain.PageRequest;
 import dev.taskregistry.domain.ProgressReport;
 import dev.taskregistry.domain.Task;
@@ -12,8 +11,8 @@ import dev.taskregistry.domain.TaskStatus;
 import dev.taskregistry.domain.TestTasks;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.RedisClient;
 
 /** The key's own expiry in Redis follows the task's expires_at exactly, through every kind of change. */
@@ -21,16 +20,11 @@ class RedisExpiryTest {
 
     private static final long TOLERANCE_MILLIS = 2_000;
 
-    private final String prefix = TestRedis.uniquePrefix();
-    private final RedisTaskRepository repository = TestRepositories.onSharedRedis(prefix);
-    private final RedisClient redis = TestRepositories.plainClient(TestRedis.url());
+    @RegisterExtension
+    final SharedRedisNamespace namespace = new SharedRedisNamespace();
 
-    @AfterEach
-    void close() {
-        repository.close();
-        redis.close();
-        TestRedis.deleteNamespace(prefix);
-    }
+    private final RedisTaskRepository repository = namespace.openRepository();
+    private final RedisClient redis = namespace.openPlainClient();
 
     @Test
     void registeredTask_expiresWithItsTtl() {
@@ -104,14 +98,14 @@ class RedisExpiryTest {
         for (String index : new String[] {"all", "status:pending", "type:equity_analysis"}) {
             assertThat(redis.zcard(index(index))).as(index).isZero();
         }
-        assertThat(redis.smembers("{" + prefix + "}:types")).isEmpty();
+        assertThat(redis.smembers(namespace.key("types"))).isEmpty();
     }
 
     private String key(Task task) {
-        return "{" + prefix + "}:task:" + task.id();
+        return namespace.key("task:" + task.id());
     }
 
     private String index(String name) {
-        return "{" + prefix + "}:idx:" + name;
+        return namespace.key("idx:" + name);
     }
 }

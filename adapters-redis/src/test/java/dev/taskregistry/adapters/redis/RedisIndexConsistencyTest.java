@@ -3,7 +3,6 @@ package dev.taskregistry.adapters.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.taskregistry.adapters.redis.testing.TestRedis;
 import dev.taskregistry.domain.ConcurrentTaskUpdate;
 import dev.taskregistry.domain.IllegalTaskTransition;
 import dev.taskregistry.domain.ProgressReport;
@@ -26,8 +25,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.resps.Tuple;
 
@@ -38,16 +37,11 @@ class RedisIndexConsistencyTest {
     private static final int WRITERS = 6;
     private static final int ROUNDS = 4;
 
-    private final String prefix = TestRedis.uniquePrefix();
-    private final RedisTaskRepository repository = TestRepositories.onSharedRedis(prefix);
-    private final RedisClient redis = TestRepositories.plainClient(TestRedis.url());
+    @RegisterExtension
+    final SharedRedisNamespace namespace = new SharedRedisNamespace();
 
-    @AfterEach
-    void close() {
-        repository.close();
-        redis.close();
-        TestRedis.deleteNamespace(prefix);
-    }
+    private final RedisTaskRepository repository = namespace.openRepository();
+    private final RedisClient redis = namespace.openPlainClient();
 
     @Test
     void statusIndexes_matchTheStoredStatuses_afterConcurrentUpdatesFromSeveralThreads() throws Exception {
@@ -114,14 +108,14 @@ class RedisIndexConsistencyTest {
         assertThat(repository.find(earlier.id())).contains(later);
         assertThat(scores("type:equity_analysis")).isEmpty();
         assertThat(scores("type:report")).containsOnlyKeys(earlier.id().value());
-        assertThat(redis.smembers("{" + prefix + "}:types")).containsExactly("report");
+        assertThat(redis.smembers(namespace.key("types"))).containsExactly("report");
     }
 
     @Test
     void deleteScript_givenATypeThatIsNoLongerStored_removesNothing_andNamesTheStoredType() {
         Task task = TestTasks.pendingTask(Instant.now());
         repository.register(task);
-        RedisKeys keys = new RedisKeys(prefix);
+        RedisKeys keys = new RedisKeys(namespace.prefix());
         TaskType outdated = TaskType.of("report");
 
         Object outcome = LuaScripts.run(redis, LuaScripts.Script.DELETE, keys.forTaskChange(task.id(), outdated),
@@ -152,7 +146,7 @@ class RedisIndexConsistencyTest {
 
     private Map<String, Double> scores(String index) {
         Map<String, Double> scores = new HashMap<>();
-        for (Tuple entry : redis.zrangeWithScores("{" + prefix + "}:idx:" + index, 0, -1)) {
+        for (Tuple entry : redis.zrangeWithScores(namespace.key("idx:" + index), 0, -1)) {
             scores.put(entry.getElement(), entry.getScore());
         }
         return scores;

@@ -2,31 +2,25 @@ package dev.taskregistry.adapters.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.taskregistry.adapters.redis.testing.TestRedis;
 import dev.taskregistry.domain.PageRequest;
 import dev.taskregistry.domain.Task;
 import dev.taskregistry.domain.TaskFilter;
 import dev.taskregistry.domain.TaskStatus;
 import dev.taskregistry.domain.TestTasks;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Two key prefixes on one Redis are two registries that never see each other's tasks. */
 class RedisNamespaceTest {
 
-    private final String firstPrefix = TestRedis.uniquePrefix();
-    private final String secondPrefix = TestRedis.uniquePrefix();
-    private final RedisTaskRepository first = TestRepositories.onSharedRedis(firstPrefix);
-    private final RedisTaskRepository second = TestRepositories.onSharedRedis(secondPrefix);
+    @RegisterExtension
+    final SharedRedisNamespace firstNamespace = new SharedRedisNamespace();
+    @RegisterExtension
+    final SharedRedisNamespace secondNamespace = new SharedRedisNamespace();
 
-    @AfterEach
-    void close() {
-        first.close();
-        second.close();
-        TestRedis.deleteNamespace(firstPrefix);
-        TestRedis.deleteNamespace(secondPrefix);
-    }
+    private final RedisTaskRepository first = firstNamespace.openRepository();
+    private final RedisTaskRepository second = secondNamespace.openRepository();
 
     @Test
     void tasksOfOnePrefix_areInvisibleToAnotherInFindListAndStats() {

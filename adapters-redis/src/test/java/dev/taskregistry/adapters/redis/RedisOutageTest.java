@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.taskregistry.adapters.redis.testing.RedisServerProcess;
-import dev.taskregistry.adapters.redis.testing.TestRedis;
 import dev.taskregistry.domain.PageRequest;
 import dev.taskregistry.domain.Task;
 import dev.taskregistry.domain.TaskFilter;
@@ -22,11 +21,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.HostAndPort;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.Jedis;
 
 /**
@@ -39,59 +35,26 @@ class RedisOutageTest {
     /** A bound on hanging, not a speed requirement: a call that is bounded by the timeout stays far below it. */
     private static final Duration NO_HANG = Duration.ofSeconds(5);
 
-    private static RedisServerProcess server;
+    @RegisterExtension
+    static final OwnRedisServer redis = new OwnRedisServer();
 
-    private final RedisTaskRepository repository = TestRepositories.on(server.url(), TestRedis.uniquePrefix(), TIMEOUT);
-
-    @BeforeAll
-    static void startServer() {
-        server = RedisServerProcess.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
-    @AfterEach
-    void closeRepository() {
-        repository.close();
-    }
+    private final RedisServerProcess server = redis.server();
+    private final RedisTaskRepository repository = redis.openRepository(TIMEOUT);
 
     @Test
     void everyMethod_failsWithStoreUnavailable_whileRedisIsStopped_andTheSameRepositoryWorksAfterARestart() {
-        Task existing = TestTasks.pendingTask(Instant.now());
-        repository.register(existing);
+        assertEveryMethodFailsWithStoreUnavailableDuring(server::stop, server::startAgain);
 
-        server.stop();
-        try {
-            assertEveryMethodFailsWithStoreUnavailable(existing);
-        } finally {
-            server.startAgain();
-        }
-
-        Task afterRestart = TestTasks.pendingTask(Instant.now());
-        repository.register(afterRestart);
-        assertThat(repository.find(afterRestart.id())).contains(afterRestart);
+        assertRegistersAndFinds(repository);
     }
 
     @Test
     void everyMethod_failsWithStoreUnavailable_whileRedisIsPaused_andTheSameRepositoryWorksOnceResumed() {
-        Task existing = TestTasks.pendingTask(Instant.now());
-        repository.register(existing);
-
-        server.pause();
-        try {
-            assertEveryMethodFailsWithStoreUnavailable(existing);
-        } finally {
-            server.resume();
-        }
+        Task existing = assertEveryMethodFailsWithStoreUnavailableDuring(server::pause, server::resume);
 
         // Writes that timed out may still run once Redis resumes; only the reads' success is certain.
         assertThat(repository.find(existing.id())).isPresent();
-        Task afterResume = TestTasks.pendingTask(Instant.now());
-        repository.register(afterResume);
-        assertThat(repository.find(afterResume.id())).contains(afterResume);
+        assertRegistersAndFinds(repository);
     }
 
     @Test
@@ -101,25 +64,22 @@ class RedisOutageTest {
         server.stop();
         server.startAgain();
 
-        Task afterRestart = TestTasks.pendingTask(Instant.now());
-        repository.register(afterRestart);
-        assertThat(repository.find(afterRestart.id())).contains(afterRestart);
+        assertRegistersAndFinds(repository);
     }
 
     @Test
     void redisBusyWithAScript_isReportedAsStoreUnavailable() throws Exception {
-        try (Jedis blocker = new Jedis(new HostAndPort("127.0.0.1", server.port()));
-             Jedis admin = new Jedis(new HostAndPort("127.0.0.1", server.port()))) {
-            admin.configSet("busy-reply-threshold", "50");
-            Thread busy = Thread.ofVirtual().start(() -> catchFailure(() -> blocker.eval("while true do end")));
-            try {
-                Thread.sleep(200);
-                assertThat(catchFailure(() -> repository.find(TestTasks.uniqueId()))).isInstanceOf(TaskStoreUnavailable.class);
-            } finally {
-                admin.scriptKill();
-                busy.join(NO_HANG);
-                admin.configSet("busy-reply-threshold", "5000");
-            }
+        Jedis blocker = redis.openConnection();
+        Jedis admin = redis.openConnection();
+        admin.configSet("busy-reply-threshold", "50");
+        Thread busy = Thread.ofVirtual().start(() -> catchFailure(() -> blocker.eval("while true do end")));
+        try {
+            Thread.sleep(200);
+            assertThat(catchFailure(() -> repository.find(TestTasks.uniqueId()))).isInstanceOf(TaskStoreUnavailable.class);
+        } finally {
+            admin.scriptKill();
+            busy.join(NO_HANG);
+            admin.configSet("busy-reply-threshold", "5000");
         }
     }
 
@@ -147,18 +107,32 @@ class RedisOutageTest {
         server.stop();
         RedisTaskRepository early;
         try {
-            early = assertTimeoutPreemptively(NO_HANG,
-                    () -> TestRepositories.on(server.url(), TestRedis.uniquePrefix(), TIMEOUT));
+            early = assertTimeoutPreemptively(NO_HANG, () -> redis.openRepository(TIMEOUT));
             assertThatThrownBy(() -> early.find(TestTasks.uniqueId())).isInstanceOf(TaskStoreUnavailable.class);
         } finally {
             server.startAgain();
         }
 
-        try (early) {
-            Task task = TestTasks.pendingTask(Instant.now());
-            early.register(task);
-            assertThat(early.find(task.id())).contains(task);
+        assertRegistersAndFinds(early);
+    }
+
+    private static void assertRegistersAndFinds(RedisTaskRepository repository) {
+        Task task = TestTasks.pendingTask(Instant.now());
+        repository.register(task);
+        assertThat(repository.find(task.id())).contains(task);
+    }
+
+    /** Registers a task, starts the outage and checks every method on it, recovering even after a failed check. */
+    private Task assertEveryMethodFailsWithStoreUnavailableDuring(Runnable outage, Runnable recovery) {
+        Task existing = TestTasks.pendingTask(Instant.now());
+        repository.register(existing);
+        outage.run();
+        try {
+            assertEveryMethodFailsWithStoreUnavailable(existing);
+        } finally {
+            recovery.run();
         }
+        return existing;
     }
 
     private void assertEveryMethodFailsWithStoreUnavailable(Task existing) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.taskregistry.adapters.redis.testing.TestRedis;
 import dev.taskregistry.domain.PageRequest;
 import dev.taskregistry.domain.Task;
 import dev.taskregistry.domain.TaskFilter;
@@ -20,8 +19,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.params.SetParams;
 
@@ -30,17 +29,12 @@ class RedisStoredDocumentTest {
 
     private static final String INSTANT = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z";
 
-    private final String prefix = TestRedis.uniquePrefix();
-    private final RedisTaskRepository repository = TestRepositories.onSharedRedis(prefix);
-    private final RedisClient redis = TestRepositories.plainClient(TestRedis.url());
-    private final ObjectMapper json = new ObjectMapper();
+    @RegisterExtension
+    final SharedRedisNamespace namespace = new SharedRedisNamespace();
 
-    @AfterEach
-    void close() {
-        repository.close();
-        redis.close();
-        TestRedis.deleteNamespace(prefix);
-    }
+    private final RedisTaskRepository repository = namespace.openRepository();
+    private final RedisClient redis = namespace.openPlainClient();
+    private final ObjectMapper json = new ObjectMapper();
 
     @Test
     void storedDocument_isSnakeCaseJson_withLowercaseStatus_utcInstants_anEmbeddedResult_andItsVersion() throws Exception {
@@ -52,7 +46,7 @@ class RedisStoredDocumentTest {
         repository.update(started);
         repository.update(completed);
 
-        JsonNode doc = json.readTree(redis.get("{" + prefix + "}:task:" + task.id()));
+        JsonNode doc = json.readTree(redis.get(namespace.key("task:" + task.id())));
 
         assertThat(doc.get("id").asText()).isEqualTo(task.id().value());
         assertThat(doc.get("type").asText()).isEqualTo("equity_analysis");
@@ -81,18 +75,18 @@ class RedisStoredDocumentTest {
 
         double expiry = task.expiresAt().toEpochMilli();
         String id = task.id().value();
-        assertThat(redis.zscore("{" + prefix + "}:idx:all", id)).isEqualTo(expiry);
-        assertThat(redis.zscore("{" + prefix + "}:idx:status:running", id)).isEqualTo(expiry);
-        assertThat(redis.zscore("{" + prefix + "}:idx:status:pending", id)).isNull();
-        assertThat(redis.zscore("{" + prefix + "}:idx:type:equity_analysis", id)).isEqualTo(expiry);
-        assertThat(redis.smembers("{" + prefix + "}:types")).containsExactly("equity_analysis");
+        assertThat(redis.zscore(namespace.key("idx:all"), id)).isEqualTo(expiry);
+        assertThat(redis.zscore(namespace.key("idx:status:running"), id)).isEqualTo(expiry);
+        assertThat(redis.zscore(namespace.key("idx:status:pending"), id)).isNull();
+        assertThat(redis.zscore(namespace.key("idx:type:equity_analysis"), id)).isEqualTo(expiry);
+        assertThat(redis.smembers(namespace.key("types"))).containsExactly("equity_analysis");
     }
 
     @Test
     void documentOfTheOriginalService_isFound_asVersionOne_expiringWithItsKey() {
         TaskId id = TaskId.of("legacy-" + UUID.randomUUID());
         long before = System.currentTimeMillis();
-        redis.set("{" + prefix + "}:task:" + id, legacyDocument(id), SetParams.setParams().px(60_000));
+        redis.set(namespace.key("task:" + id), legacyDocument(id), SetParams.setParams().px(60_000));
         long after = System.currentTimeMillis();
 
         Task task = repository.find(id).orElseThrow();
@@ -107,7 +101,7 @@ class RedisStoredDocumentTest {
     @Test
     void documentOfTheOriginalService_canBeUpdated_andIsListedAndCountedFromThen() {
         TaskId id = TaskId.of("legacy-" + UUID.randomUUID());
-        redis.set("{" + prefix + "}:task:" + id, legacyDocument(id), SetParams.setParams().px(60_000));
+        redis.set(namespace.key("task:" + id), legacyDocument(id), SetParams.setParams().px(60_000));
         Task legacy = repository.find(id).orElseThrow();
 
         Task completed = legacy.complete(TaskResult.ofJson("[1,2]"), Instant.now(), Duration.ofSeconds(1));
@@ -117,7 +111,7 @@ class RedisStoredDocumentTest {
         assertThat(repository.list(TaskFilter.of(TaskStatus.COMPLETED, null), PageRequest.first(10)).items())
                 .containsExactly(completed);
         assertThat(repository.stats().total()).isEqualTo(1);
-        assertThat(redis.pexpireTime("{" + prefix + "}:task:" + id)).isEqualTo(legacy.expiresAt().toEpochMilli());
+        assertThat(redis.pexpireTime(namespace.key("task:" + id))).isEqualTo(legacy.expiresAt().toEpochMilli());
     }
 
     @Test
@@ -126,28 +120,28 @@ class RedisStoredDocumentTest {
         Task removed = TestTasks.pendingTask(Instant.now());
         repository.register(kept);
         repository.register(removed);
-        redis.del("{" + prefix + "}:task:" + removed.id());
+        redis.del(namespace.key("task:" + removed.id()));
 
         assertThat(repository.list(TaskFilter.of(null, TestTasks.DEFAULT_TYPE), PageRequest.first(10)).items())
                 .containsExactly(kept);
 
         for (String index : new String[] {"all", "status:pending", "type:equity_analysis"}) {
-            assertThat(redis.zscore("{" + prefix + "}:idx:" + index, removed.id().value())).as(index).isNull();
-            assertThat(redis.zscore("{" + prefix + "}:idx:" + index, kept.id().value())).as(index).isNotNull();
+            assertThat(redis.zscore(namespace.key("idx:" + index), removed.id().value())).as(index).isNull();
+            assertThat(redis.zscore(namespace.key("idx:" + index), kept.id().value())).as(index).isNotNull();
         }
     }
 
     @Test
     void documentWithoutAnyExpiry_isAStorageFault_notAnEmptyAnswer() {
         TaskId id = TaskId.of("legacy-" + UUID.randomUUID());
-        redis.set("{" + prefix + "}:task:" + id, legacyDocument(id));
+        redis.set(namespace.key("task:" + id), legacyDocument(id));
 
         assertThatThrownBy(() -> repository.find(id)).isInstanceOf(IllegalStateException.class).hasMessageContaining("no expiry");
     }
 
     @Test
     void errorReplyThatIsNoOutage_isAnIllegalState_neverAnEmptyAnswer() {
-        redis.set("{" + prefix + "}:idx:all", "not a sorted set");
+        redis.set(namespace.key("idx:all"), "not a sorted set");
 
         assertThatThrownBy(() -> repository.list(TaskFilter.all(), PageRequest.first(10)))
                 .isInstanceOf(IllegalStateException.class)

@@ -1,0 +1,56 @@
+package dev.taskregistry.adapters.redis;
+
+import dev.taskregistry.adapters.redis.testing.RedisServerProcess;
+import dev.taskregistry.adapters.redis.testing.TestRedis;
+import java.time.Duration;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+
+/**
+ * A redis-server process of one test class's own, for tests that stop, pause or reconfigure Redis: what a test
+ * opens on it is closed after that test, the process after the class. Register it as a static
+ * {@code @RegisterExtension} field.
+ */
+final class OwnRedisServer implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
+
+    private final OpenedResources opened = new OpenedResources();
+    private RedisServerProcess server;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        server = RedisServerProcess.start();
+    }
+
+    RedisServerProcess server() {
+        return server;
+    }
+
+    /** A repository in a key prefix of its own, with the default timeout. */
+    RedisTaskRepository openRepository() {
+        return openRepository(TestRepositories.TIMEOUT);
+    }
+
+    /** A repository in a key prefix of its own. */
+    RedisTaskRepository openRepository(Duration timeout) {
+        return opened.add(TestRepositories.on(server.url(), TestRedis.uniquePrefix(), timeout));
+    }
+
+    /** A single connection of its own, outside the registry's pool, codec and scripts. */
+    Jedis openConnection() {
+        return opened.add(new Jedis(new HostAndPort("127.0.0.1", server.port())));
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        opened.closeAll();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        server.close();
+    }
+}
