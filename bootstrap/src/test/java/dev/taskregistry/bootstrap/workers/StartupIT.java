@@ -1,0 +1,51 @@
+package dev.taskregistry.bootstrap.workers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** A bad setting, given as an environment variable, stops the packaged service at start-up with a message naming it. */
+class StartupIT {
+
+    @Test
+    void anUnknownStore_stopsStartUp_namingTheValidStores() throws Exception {
+        StartAttempt attempt = start("unknown-store", Map.of("TASKREGISTRY_STORE", "postgres"));
+
+        assertThat(attempt.exitCode()).isNotZero();
+        assertThat(attempt.log()).contains("taskregistry.store").contains("inmemory, redis").contains("'postgres'");
+    }
+
+    @Test
+    void aMalformedTtl_stopsStartUp_namingTheKey() throws Exception {
+        StartAttempt attempt = start("bad-ttl", Map.of("TASKREGISTRY_TASK_DEFAULT_TTL", "5 minutes"));
+
+        assertThat(attempt.exitCode()).isNotZero();
+        assertThat(attempt.log()).contains("taskregistry.task.default-ttl").contains("ISO-8601");
+    }
+
+    private static StartAttempt start(String name, Map<String, String> environment) throws IOException, InterruptedException {
+        Path log = Files.createDirectories(Path.of("target", "worker-logs")).resolve(name + ".log");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(java, "-jar", "target/task-registry.jar")
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        builder.environment().put("SERVER_PORT", "0");
+        Process process = builder.start();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                throw new AssertionError("the service started although its configuration is invalid; see " + log);
+            }
+            return new StartAttempt(process.exitValue(), Files.readString(log));
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    private record StartAttempt(int exitCode, String log) {
+    }
+}
