@@ -1,13 +1,16 @@
 package dev.taskregistry.adapters.rest.model;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.taskregistry.domain.TaskResult;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Body of {@code POST /tasks/{id}/complete}: an optional result, any JSON value. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record CompleteTaskRequest(JsonNode result) {
+public record CompleteTaskRequest(
+        @Schema(implementation = Object.class, description = "Any JSON value: object, array, number, string or boolean")
+        JsonNode result) {
 
     /** The result as compact JSON text, or null when there is none (absent or JSON null). */
     public TaskResult toResult() {

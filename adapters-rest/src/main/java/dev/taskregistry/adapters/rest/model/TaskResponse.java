@@ -1,11 +1,12 @@
 package dev.taskregistry.adapters.rest.model;
 
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.taskregistry.domain.Task;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A task on the wire: the stored document's fields, with {@code result} embedded as JSON. */
 @JsonPropertyOrder({"id", "type", "status", "resource_url", "estimated_completion", "progress", "created_at",
@@ -26,6 +27,7 @@ public record TaskResponse(
         String query,
         int completedSteps,
         Integer totalSteps,
+        @Schema(implementation = Object.class, description = "The result as sent: any JSON value, or null")
         @JsonRawValue String result,
         String error,
         Instant expiresAt,
