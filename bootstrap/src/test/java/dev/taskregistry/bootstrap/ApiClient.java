@@ -2,6 +2,8 @@ package dev.taskregistry.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.helidon.microprofile.server.ServerCdiExtension;
+import jakarta.enterprise.inject.spi.CDI;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -21,6 +23,11 @@ public final class ApiClient {
 
     public ApiClient(int port) {
         this.baseUrl = "http://127.0.0.1:" + port;
+    }
+
+    /** A client of the service that the current {@code @HelidonTest} started. */
+    public static ApiClient ofTestedService() {
+        return new ApiClient(CDI.current().getBeanManager().getExtension(ServerCdiExtension.class).port());
     }
 
     public ApiResponse get(String path, String... headers) {

@@ -4,11 +4,9 @@ import static dev.taskregistry.bootstrap.TaskApiContract.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskregistry.bootstrap.ApiClient.ApiResponse;
-import io.helidon.microprofile.server.ServerCdiExtension;
 import io.helidon.config.mp.MpConfigSources;
 import io.helidon.microprofile.testing.AddConfigSource;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
-import jakarta.enterprise.inject.spi.CDI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +58,7 @@ class ApiTokenTest {
 
     @BeforeEach
     void connect() {
-        api = new ApiClient(CDI.current().getBeanManager().getExtension(ServerCdiExtension.class).port());
+        api = ApiClient.ofTestedService();
     }
 
     @Test

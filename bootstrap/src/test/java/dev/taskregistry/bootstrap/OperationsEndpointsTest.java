@@ -3,9 +3,7 @@ package dev.taskregistry.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskregistry.bootstrap.ApiClient.ApiResponse;
-import io.helidon.microprofile.server.ServerCdiExtension;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
-import jakarta.enterprise.inject.spi.CDI;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +15,7 @@ class OperationsEndpointsTest {
 
     @BeforeEach
     void connect() {
-        api = new ApiClient(CDI.current().getBeanManager().getExtension(ServerCdiExtension.class).port());
+        api = ApiClient.ofTestedService();
     }
 
     @Test

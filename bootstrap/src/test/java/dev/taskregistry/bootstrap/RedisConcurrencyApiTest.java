@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.taskregistry.adapters.redis.testing.TestRedis;
 import dev.taskregistry.bootstrap.ApiClient.ApiResponse;
-import io.helidon.config.mp.MpConfigSources;
-import io.helidon.microprofile.server.ServerCdiExtension;
 import io.helidon.microprofile.testing.AddConfigSource;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
-import jakarta.enterprise.inject.spi.CDI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,15 +32,12 @@ class RedisConcurrencyApiTest {
 
     @AddConfigSource
     static ConfigSource redisStore() {
-        return MpConfigSources.create(Map.of(
-                "taskregistry.store", "redis",
-                "taskregistry.redis.url", TestRedis.url(),
-                "taskregistry.redis.key-prefix", TestRedis.uniquePrefix()));
+        return RedisStoreConfig.of(TestRedis.url(), TestRedis.uniquePrefix());
     }
 
     @BeforeEach
     void connect() {
-        api = new ApiClient(CDI.current().getBeanManager().getExtension(ServerCdiExtension.class).port());
+        api = ApiClient.ofTestedService();
     }
 
     @Test

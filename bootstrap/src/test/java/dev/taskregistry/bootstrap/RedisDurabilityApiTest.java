@@ -3,14 +3,12 @@ package dev.taskregistry.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.taskregistry.adapters.redis.testing.TestRedis;
 import dev.taskregistry.adapters.redis.testing.RedisServerOptions;
 import dev.taskregistry.adapters.redis.testing.RedisServerProcess;
 import dev.taskregistry.bootstrap.ApiClient.ApiResponse;
-import io.helidon.config.mp.MpConfigSources;
-import io.helidon.microprofile.server.ServerCdiExtension;
 import io.helidon.microprofile.testing.AddConfigSource;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
-import jakarta.enterprise.inject.spi.CDI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,10 +39,7 @@ class RedisDurabilityApiTest {
     @AddConfigSource
     static ConfigSource durableRedis() {
         redis = RedisServerProcess.start(RedisServerOptions.appendOnly("always", null));
-        return MpConfigSources.create(Map.of(
-                "taskregistry.store", "redis",
-                "taskregistry.redis.url", redis.url(),
-                "taskregistry.redis.timeout", "PT1S"));
+        return RedisStoreConfig.of(redis.url(), TestRedis.uniquePrefix(), "taskregistry.redis.timeout", "PT1S");
     }
 
     @AfterAll
@@ -54,7 +49,7 @@ class RedisDurabilityApiTest {
 
     @BeforeEach
     void connect() {
-        api = new ApiClient(CDI.current().getBeanManager().getExtension(ServerCdiExtension.class).port());
+        api = ApiClient.ofTestedService();
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/health/ready").status() == 200);
     }
 

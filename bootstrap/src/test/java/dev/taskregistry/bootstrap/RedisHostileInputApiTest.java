@@ -5,16 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskregistry.adapters.redis.testing.RedisServerProcess;
 import dev.taskregistry.bootstrap.ApiClient.ApiResponse;
-import io.helidon.config.mp.MpConfigSources;
-import io.helidon.microprofile.server.ServerCdiExtension;
 import io.helidon.microprofile.testing.AddConfigSource;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
-import jakarta.enterprise.inject.spi.CDI;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.junit.jupiter.api.AfterAll;
@@ -40,10 +36,7 @@ class RedisHostileInputApiTest {
     @AddConfigSource
     static ConfigSource ownRedis() {
         redis = RedisServerProcess.start();
-        return MpConfigSources.create(Map.of(
-                "taskregistry.store", "redis",
-                "taskregistry.redis.url", redis.url(),
-                "taskregistry.redis.key-prefix", PREFIX));
+        return RedisStoreConfig.of(redis.url(), PREFIX);
     }
 
     @AfterAll
@@ -53,7 +46,7 @@ class RedisHostileInputApiTest {
 
     @BeforeEach
     void connect() {
-        api = new ApiClient(CDI.current().getBeanManager().getExtension(ServerCdiExtension.class).port());
+        api = ApiClient.ofTestedService();
         if (api.get("/tasks/" + EXISTING).status() == 404) {
             assertThat(api.post("/tasks", "{\"id\":\"" + EXISTING + "\",\"type\":\"report\",\"total_steps\":4}").status()).isEqualTo(201);
         }

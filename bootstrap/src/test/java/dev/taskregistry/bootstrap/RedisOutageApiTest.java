@@ -4,16 +4,13 @@ import static dev.taskregistry.bootstrap.TaskApiContract.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.taskregistry.adapters.redis.testing.TestRedis;
 import dev.taskregistry.adapters.redis.testing.RedisServerProcess;
 import dev.taskregistry.bootstrap.ApiClient.ApiResponse;
-import io.helidon.config.mp.MpConfigSources;
-import io.helidon.microprofile.server.ServerCdiExtension;
 import io.helidon.microprofile.testing.AddConfigSource;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
-import jakarta.enterprise.inject.spi.CDI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.spi.ConfigSource;
@@ -43,10 +40,7 @@ class RedisOutageApiTest {
     static ConfigSource redisThatIsDown() {
         redis = RedisServerProcess.start();
         redis.stop();
-        return MpConfigSources.create(Map.of(
-                "taskregistry.store", "redis",
-                "taskregistry.redis.url", redis.url(),
-                "taskregistry.redis.timeout", "PT0.5S"));
+        return RedisStoreConfig.of(redis.url(), TestRedis.uniquePrefix(), "taskregistry.redis.timeout", "PT0.5S");
     }
 
     @AfterAll
@@ -56,7 +50,7 @@ class RedisOutageApiTest {
 
     @BeforeEach
     void connect() {
-        api = new ApiClient(CDI.current().getBeanManager().getExtension(ServerCdiExtension.class).port());
+        api = ApiClient.ofTestedService();
     }
 
     /** Runs first: the service was started while its Redis was down. */
