@@ -6,6 +6,7 @@
 -- ARGV[1] document (JSON)   ARGV[2] expires_at (epoch millis)   ARGV[3] id
 -- ARGV[4] status position 1..5 (which of KEYS[3..7] holds the task)   ARGV[5] type
 -- ARGV[6] the version the stored document must have: the new version - 1
+-- ARGV[7] status (lowercase name)   ARGV[8] expires_at as the document writes it
 -- Returns 1 when stored, 0 when no live task has this id, -1 when the stored version or type differs
 -- (in both failure cases nothing is written).
 
@@ -22,6 +23,12 @@ if version ~= tonumber(ARGV[6]) or current['type'] ~= ARGV[5] then
   return -1
 end
 redis.call('SET', KEYS[1], ARGV[1], 'PXAT', ARGV[2])
+-- Most updates are progress reports: same status, same expiry, so the index entries already say the
+-- right thing and the update is one SET. (A document of the original service has no expires_at and
+-- is not indexed yet: it always takes the full path below.)
+if current['status'] == ARGV[7] and current['expires_at'] == ARGV[8] then
+  return 1
+end
 -- ZADD re-scores an existing entry, which is how a new TTL or a result retention reaches the indexes.
 redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
 local status = tonumber(ARGV[4])
