@@ -1,0 +1,208 @@
+#!/usr/bin/env bash
+# Every benchmark of docs/BENCHMARKS.md in one command, on a redis-server of its own (never the shared one):
+#   scripts/bench-all.sh [--quick] [--rounds N] [--only adapters,inmemory,scale,http] [--skip-build]
+# 1. builds the service jar and the JMH jar (mvn -Pbenchmarks -DskipTests package);
+# 2. starts redis-server on a free port (no persistence) and stops it at the end, whatever happens;
+# 3. JMH: Redis adapter vs raw Jedis at 1 and 8 threads (--rounds rounds, default 3), the in-memory adapter
+#    at 1 and 8 threads, and the scale runs at 1k, 10k, 100k and 1M live tasks (each size alone in the
+#    Redis, with the naive design up to 100k), plus Redis memory per task at each size;
+# 4. scripts/bench-http.sh on the in-memory and on the Redis store;
+# 5. prints the summary (benchmarks/target/bench-results/summary.md); raw outputs stay next to it.
+# --quick makes every run short: a smoke test of the whole chain, not figures to publish.
+# Needs JDK 21+ (JAVA_HOME), Maven, redis-server and wrk (apt-get install redis-server wrk).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+invocation="scripts/bench-all.sh $*"
+quick=false
+rounds=3
+only="adapters,inmemory,scale,http"
+build=true
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --quick) quick=true; shift ;;
+        --rounds) rounds="$2"; shift 2 ;;
+        --only) only="$2"; shift 2 ;;
+        --skip-build) build=false; shift ;;
+        *) echo "unknown option $1 (see the header of $0)" >&2; exit 2 ;;
+    esac
+done
+wants() { [[ ",$only," == *",$1,"* ]]; }
+
+java_major() {
+    "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}' | cut -d. -f1
+}
+if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME/bin/java")" -lt 21 ]; then
+    for candidate in /usr/lib/jvm/*; do
+        if [ -x "$candidate/bin/javac" ] && [ "$(java_major "$candidate/bin/java")" -ge 21 ]; then
+            export JAVA_HOME="$candidate"
+            break
+        fi
+    done
+fi
+if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME/bin/java")" -lt 21 ]; then
+    echo "needs a JDK 21+: set JAVA_HOME to one" >&2
+    exit 1
+fi
+java_bin="$JAVA_HOME/bin/java"
+command -v redis-server >/dev/null || { echo "redis-server is missing: apt-get install redis-server" >&2; exit 1; }
+if wants http; then
+    command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+fi
+
+results="benchmarks/target/bench-results"
+jmh_jar="benchmarks/target/benchmarks.jar"
+if $quick; then
+    jmh_timing=(-wi 1 -w 1 -i 1 -r 1)
+    sizes=(1000 10000)
+    http_timing=(--duration 3 --warmup 2)
+else
+    # As the @Warmup/@Measurement annotations: 2 x 2 s warm-up, 3 x 3 s measured, 1 fork.
+    jmh_timing=()
+    sizes=(1000 10000 100000 1000000)
+    http_timing=(--duration 10 --warmup 10)
+fi
+
+if $build; then
+    echo "== build: mvn -B -q -Pbenchmarks -DskipTests package"
+    mvn -B -q -Pbenchmarks -DskipTests package
+fi
+rm -rf "$results"
+mkdir -p "$results/jmh" "$results/memory" "$results/http" "$results/service"
+# The service runs from a copy, so a 'mvn clean' elsewhere in the tree cannot pull the jar from under it.
+cp bootstrap/target/task-registry.jar "$results/service/"
+cp -r bootstrap/target/libs "$results/service/"
+
+{
+    echo "date: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
+    echo "command: $invocation"
+    echo "commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')"
+    echo "nproc: $(nproc)"
+    echo "--- free -h"; free -h
+    echo "--- lscpu | head -n 16"; lscpu | head -n 16
+    echo "--- java -version"; "$java_bin" -version 2>&1
+    echo "--- redis-server --version"; redis-server --version
+    if command -v wrk >/dev/null; then echo "--- wrk --version"; wrk --version 2>&1 | head -1 || true; fi
+    echo "--- load average at start"; cat /proc/loadavg
+} > "$results/machine.txt"
+cat "$results/machine.txt"
+
+free_port() {
+    local port
+    for _ in $(seq 1 50); do
+        port=$((20000 + RANDOM % 20000))
+        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+            echo "$port"
+            return 0
+        fi
+    done
+    return 1
+}
+
+redis_port=$(free_port)
+redis_pid=""
+stop_redis() {
+    if [ -n "$redis_pid" ]; then
+        kill "$redis_pid" 2>/dev/null || true
+        wait "$redis_pid" 2>/dev/null || true
+        redis_pid=""
+    fi
+}
+trap stop_redis EXIT
+redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no --daemonize no \
+    > "$results/redis-server.log" 2>&1 &
+redis_pid=$!
+cli=(redis-cli -p "$redis_port")
+for _ in $(seq 1 50); do
+    if "${cli[@]}" ping >/dev/null 2>&1; then break; fi
+    sleep 0.1
+done
+"${cli[@]}" ping >/dev/null
+export BENCH_REDIS_URL="redis://127.0.0.1:$redis_port"
+echo "== own redis-server at $BENCH_REDIS_URL (pid $redis_pid)"
+
+# name, then JMH arguments; JSON for the report, the text output beside it. Every run starts on an empty
+# Redis, so keys left by an earlier run (expiring in the background) cost it nothing.
+jmh() {
+    local name="$1"; shift
+    echo "== JMH $name"
+    if [[ "$name" != scale-* ]]; then "${cli[@]}" flushdb >/dev/null; fi
+    "${cli[@]}" config resetstat >/dev/null
+    "$java_bin" -jar "$jmh_jar" "$@" "${jmh_timing[@]}" -rf json -rff "$results/jmh/$name.json" \
+        | tee "$results/jmh/$name.txt" | grep -E '^(Benchmark|[A-Za-z]+Benchmark\.|\[scale\])' | grep -v ':gc\.' || true
+    # Server time per command over the whole run (commands a script runs are counted too).
+    "${cli[@]}" info commandstats | tr -d '\r' | grep '^cmdstat_' > "$results/jmh/$name.commandstats"
+}
+
+redis_cpu=dev.taskregistry.benchmarks.RedisCpuProfiler
+if wants adapters; then
+    for round in $(seq 1 "$rounds"); do
+        for threads in 1 8; do
+            jmh "redis-t$threads-r$round-find" 'RedisAdapterBenchmark\.(find|rawGet)$' -t "$threads" -prof "$redis_cpu"
+            jmh "redis-t$threads-r$round-register" 'RedisAdapterBenchmark\.(register|rawSetNew)$' -t "$threads" \
+                -prof "$redis_cpu"
+            jmh "redis-t$threads-r$round-update" 'RedisAdapterBenchmark\.(update|rawSetSame)$' \
+                -t "$threads" -prof "$redis_cpu"
+        done
+    done
+fi
+
+if wants adapters || wants inmemory; then
+    jmh codec 'RedisCodecBenchmark' -prof gc
+fi
+
+if wants inmemory; then
+    for threads in 1 8; do
+        jmh "inmemory-t$threads" 'InMemoryAdapterBenchmark' -t "$threads"
+    done
+fi
+
+if wants scale; then
+    printf 'live_tasks\tused_memory\tused_memory_empty\tdoc_running\tdoc_completed\tidx_all_bytes\tidx_all_card\tidx_running_bytes\tidx_running_card\tidx_type_bytes\tidx_type_card\n' \
+        > "$results/memory/redis-memory.tsv"
+    for size in "${sizes[@]}"; do
+        # Each size alone in the Redis: nothing of an earlier size (or of the adapter runs) remains.
+        "${cli[@]}" flushdb >/dev/null
+        empty=$("${cli[@]}" info memory | awk -F: '/^used_memory:/ {print $2}' | tr -d '\r')
+        pattern='\.RedisScaleBenchmark\.'
+        if [ "$size" -le 100000 ]; then pattern='\.(Naive)?RedisScaleBenchmark\.'; fi
+        jmh "scale-$size" "$pattern" -p "liveTasks=$size" -t 1
+        prefix="scale-$size"
+        # task-1 is running and of type bond_pricing, task-2 completed with a result (BenchmarkTasks.numbered).
+        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$size" \
+            "$("${cli[@]}" info memory | awk -F: '/^used_memory:/ {print $2}' | tr -d '\r')" "$empty" \
+            "$("${cli[@]}" memory usage "{$prefix}:task:task-1")" \
+            "$("${cli[@]}" memory usage "{$prefix}:task:task-2")" \
+            "$("${cli[@]}" memory usage "{$prefix}:idx:all" samples 0)" "$("${cli[@]}" zcard "{$prefix}:idx:all")" \
+            "$("${cli[@]}" memory usage "{$prefix}:idx:status:running" samples 0)" \
+            "$("${cli[@]}" zcard "{$prefix}:idx:status:running")" \
+            "$("${cli[@]}" memory usage "{$prefix}:idx:type:bond_pricing" samples 0)" \
+            "$("${cli[@]}" zcard "{$prefix}:idx:type:bond_pricing")" >> "$results/memory/redis-memory.tsv"
+    done
+    "${cli[@]}" get "{scale-${sizes[-1]}}:task:task-2" > "$results/memory/typical-document.json" 2>/dev/null || true
+    "${cli[@]}" flushdb >/dev/null
+fi
+
+if wants http; then
+    # Three variants of the same jar per store: as shipped; with TCP_NODELAY on the server's sockets (a
+    # configuration key, given as a system property); and with that plus the global MapperManager pinned
+    # at start-up (the one-line bootstrap change proposed in docs/BENCHMARKS.md, run through a launcher).
+    no_delay="-Dserver.connection-options.tcp-no-delay=true"
+    for store in inmemory redis; do
+        http=(scripts/bench-http.sh --store "$store" --redis-url "$BENCH_REDIS_URL" --jar "$results/service/task-registry.jar"
+            --out "$results/http" "${http_timing[@]}")
+        "${cli[@]}" flushdb >/dev/null
+        JAVA_HOME="$JAVA_HOME" "${http[@]}" --variant as-shipped
+        "${cli[@]}" flushdb >/dev/null
+        JAVA_HOME="$JAVA_HOME" "${http[@]}" --variant tcp-no-delay --java-opts "$no_delay"
+        "${cli[@]}" flushdb >/dev/null
+        JAVA_HOME="$JAVA_HOME" "${http[@]}" --variant tcp-no-delay+pinned-mappers --java-opts "$no_delay" \
+            --main-source benchmarks/http/ServiceWithPinnedMappers.java
+    done
+fi
+
+echo "--- load average at end: $(cat /proc/loadavg)" >> "$results/machine.txt"
+"$java_bin" -cp "$jmh_jar" dev.taskregistry.benchmarks.report.BenchmarkReport "$results" > "$results/summary.md"
+echo
+echo "== summary ($results/summary.md)"
+cat "$results/summary.md"
