@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -87,7 +88,7 @@ public class RegistryConfig {
         }
     }
 
-    private static <T> T configured(String key, java.util.function.Supplier<T> value) {
+    private static <T> T configured(String key, Supplier<T> value) {
         try {
             return value.get();
         } catch (IllegalArgumentException e) {

@@ -18,11 +18,6 @@ public record PageCursor(ListingKey after) {
         return new PageCursor(task.listingKey());
     }
 
-    /** True when a task with this key belongs to the pages after this cursor. */
-    public boolean precedes(ListingKey key) {
-        return after.compareTo(key) < 0;
-    }
-
     public String encode() {
         String plain = VERSION + ":" + after.expiresAt().toEpochMilli() + ":" + after.id().value();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.US_ASCII));

@@ -53,9 +53,8 @@ class PagingTypesTest {
 
         assertThat(late).isLessThan(earlyB);
         assertThat(earlyB).isLessThan(earlyA);
-        assertThat(new PageCursor(earlyB).precedes(earlyA)).isTrue();
-        assertThat(new PageCursor(earlyB).precedes(earlyB)).isFalse();
-        assertThat(new PageCursor(earlyB).precedes(late)).isFalse();
+        assertThat(late).isLessThan(earlyA);
+        assertThat(earlyB).isEqualByComparingTo(new ListingKey(T0, TaskId.of("b")));
     }
 
     @ParameterizedTest
