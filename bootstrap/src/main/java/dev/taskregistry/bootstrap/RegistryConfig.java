@@ -21,6 +21,7 @@ public class RegistryConfig {
     private final String redisUrl;
     private final String redisKeyPrefix;
     private final Duration redisTimeout;
+    private final int redisPoolSize;
     private final TtlPolicy ttlPolicy;
     private final ResourceUrlTemplate resourceUrlTemplate;
     private final Optional<String> apiToken;
@@ -31,6 +32,7 @@ public class RegistryConfig {
             @ConfigProperty(name = "taskregistry.redis.url", defaultValue = "redis://127.0.0.1:6379") String redisUrl,
             @ConfigProperty(name = "taskregistry.redis.key-prefix", defaultValue = "taskregistry") String redisKeyPrefix,
             @ConfigProperty(name = "taskregistry.redis.timeout", defaultValue = "PT2S") String redisTimeout,
+            @ConfigProperty(name = "taskregistry.redis.pool-size", defaultValue = "16") String redisPoolSize,
             @ConfigProperty(name = "taskregistry.task.default-ttl", defaultValue = "PT5M") String defaultTtl,
             @ConfigProperty(name = "taskregistry.task.max-ttl", defaultValue = "P7D") String maxTtl,
             @ConfigProperty(name = "taskregistry.task.result-retention", defaultValue = "PT5M") String resultRetention,
@@ -40,6 +42,7 @@ public class RegistryConfig {
         this.redisUrl = redisUrl;
         this.redisKeyPrefix = redisKeyPrefix;
         this.redisTimeout = duration("taskregistry.redis.timeout", redisTimeout);
+        this.redisPoolSize = whole("taskregistry.redis.pool-size", redisPoolSize);
         this.ttlPolicy = configured("taskregistry.task.*", () -> new TtlPolicy(
                 duration("taskregistry.task.default-ttl", defaultTtl),
                 duration("taskregistry.task.max-ttl", maxTtl),
@@ -64,6 +67,10 @@ public class RegistryConfig {
         return redisTimeout;
     }
 
+    int redisPoolSize() {
+        return redisPoolSize;
+    }
+
     TtlPolicy ttlPolicy() {
         return ttlPolicy;
     }
@@ -85,6 +92,14 @@ public class RegistryConfig {
             return duration;
         } catch (DateTimeParseException e) {
             throw new IllegalStateException(key + " must be an ISO-8601 duration such as PT5M or P7D, was '" + value + "'", e);
+        }
+    }
+
+    private static int whole(String key, String value) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException(key + " must be a whole number, was '" + value + "'", e);
         }
     }
 

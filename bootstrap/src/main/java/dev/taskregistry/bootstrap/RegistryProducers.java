@@ -6,6 +6,7 @@ import dev.taskregistry.adapters.redis.RedisTaskRepository;
 import dev.taskregistry.adapters.rest.security.ApiToken;
 import dev.taskregistry.application.TaskUseCases;
 import dev.taskregistry.domain.TaskRepository;
+import dev.taskregistry.domain.TaskStoreUnavailable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -31,9 +32,19 @@ public class RegistryProducers {
         LOG.info(() -> "task store: " + config.store().configName());
         return switch (config.store()) {
             case INMEMORY -> new InMemoryTaskRepository(clock);
-            case REDIS -> new RedisTaskRepository(
-                    new RedisStoreSettings(config.redisUrl(), config.redisKeyPrefix(), config.redisTimeout()));
+            case REDIS -> warmedUp(new RedisTaskRepository(new RedisStoreSettings(
+                    config.redisUrl(), config.redisKeyPrefix(), config.redisTimeout(), config.redisPoolSize())));
         };
+    }
+
+    /** A fresh worker's first burst then finds its connections open; a Redis that is down now is not fatal. */
+    private static RedisTaskRepository warmedUp(RedisTaskRepository repository) {
+        try {
+            repository.warmUp();
+        } catch (TaskStoreUnavailable unavailable) {
+            LOG.warning(() -> "Redis is not reachable yet; the registry connects on first use: " + unavailable.getMessage());
+        }
+        return repository;
     }
 
     void closeTaskRepository(@Disposes TaskRepository repository) throws Exception {

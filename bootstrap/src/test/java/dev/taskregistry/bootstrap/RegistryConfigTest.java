@@ -11,8 +11,12 @@ import org.junit.jupiter.api.Test;
 class RegistryConfigTest {
 
     private static RegistryConfig config(String store, String timeout, String defaultTtl, String maxTtl) {
-        return new RegistryConfig(store, "redis://127.0.0.1:6379", "taskregistry", timeout, defaultTtl, maxTtl, "PT5M",
-                "mcp://task/{id}", Optional.empty());
+        return config(store, timeout, "16", defaultTtl, maxTtl);
+    }
+
+    private static RegistryConfig config(String store, String timeout, String poolSize, String defaultTtl, String maxTtl) {
+        return new RegistryConfig(store, "redis://127.0.0.1:6379", "taskregistry", timeout, poolSize, defaultTtl, maxTtl,
+                "PT5M", "mcp://task/{id}", Optional.empty());
     }
 
     @Test
@@ -21,6 +25,7 @@ class RegistryConfigTest {
 
         assertThat(config.store()).isEqualTo(StoreKind.INMEMORY);
         assertThat(config.redisTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(config.redisPoolSize()).isEqualTo(16);
         assertThat(config.ttlPolicy().maxTtl()).isEqualTo(Duration.ofDays(7));
     }
 
@@ -45,5 +50,11 @@ class RegistryConfigTest {
     void aDefaultTtlAboveTheMax_isRejected() {
         assertThatThrownBy(() -> config("inmemory", "PT2S", "P8D", "P7D"))
                 .hasMessageContaining("taskregistry.task").hasMessageContaining("default TTL");
+    }
+
+    @Test
+    void aPoolSizeThatIsNoWholeNumber_isRejectedNamingTheKey() {
+        assertThatThrownBy(() -> config("redis", "PT2S", "sixteen", "PT5M", "P7D"))
+                .hasMessageContaining("taskregistry.redis.pool-size").hasMessageContaining("'sixteen'");
     }
 }

@@ -33,6 +33,10 @@ final class LuaScripts {
             this.source = read(file);
             this.sha = sha1(source);
         }
+
+        String sha() {
+            return sha;
+        }
     }
 
     private LuaScripts() {
@@ -45,6 +49,13 @@ final class LuaScripts {
         } catch (JedisNoScriptException notLoaded) {
             client.scriptLoad(script.source, keys.getFirst());
             return client.evalsha(script.sha, keys, args);
+        }
+    }
+
+    /** Loads every script into Redis now, so that no request pays for a NOSCRIPT answer and a reload. */
+    static void loadAll(UnifiedJedis client) {
+        for (Script script : Script.values()) {
+            client.scriptLoad(script.source);
         }
     }
 

@@ -17,11 +17,11 @@ import redis.clients.jedis.util.JedisURIHelper;
  */
 final class RedisConnection implements AutoCloseable {
 
-    private static final int MAX_CONNECTIONS = 16;
-
     private final RedisClient client;
+    private final int poolSize;
 
     RedisConnection(RedisStoreSettings settings) {
+        this.poolSize = settings.poolSize();
         this.client = RedisClient.builder()
                 .hostAndPort(settings.uri().getHost(), settings.port())
                 .clientConfig(clientConfig(settings))
@@ -44,6 +44,18 @@ final class RedisConnection implements AutoCloseable {
         client.getPool().clear();
         try {
             return work.apply(client);
+        } catch (JedisException failure) {
+            throw StoreFailures.translate(operation, failure);
+        }
+    }
+
+    /**
+     * Opens every pooled connection now, so that a first burst of requests finds them ready instead of
+     * queueing behind connection set-up for longer than the timeout allows.
+     */
+    void openPool(String operation) {
+        try {
+            client.getPool().addObjects(poolSize - client.getPool().getNumIdle());
         } catch (JedisException failure) {
             throw StoreFailures.translate(operation, failure);
         }
@@ -73,10 +85,12 @@ final class RedisConnection implements AutoCloseable {
 
     private static ConnectionPoolConfig poolConfig(RedisStoreSettings settings) {
         ConnectionPoolConfig pool = new ConnectionPoolConfig();
-        pool.setMaxTotal(MAX_CONNECTIONS);
-        pool.setMaxIdle(MAX_CONNECTIONS);
+        pool.setMaxTotal(settings.poolSize());
+        pool.setMaxIdle(settings.poolSize());
         pool.setMinIdle(0);
         pool.setBlockWhenExhausted(true);
+        // First come, first served: under a burst, a waiting request is not overtaken by later ones until it times out.
+        pool.setFairness(true);
         pool.setMaxWait(settings.timeout());
         return pool;
     }

@@ -7,17 +7,21 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Where the Redis registry lives and how long a call may take: the values of
- * {@code taskregistry.redis.url}, {@code taskregistry.redis.key-prefix} and {@code taskregistry.redis.timeout}.
+ * Where the Redis registry lives, how long a call may take and how many connections it may hold: the
+ * values of {@code taskregistry.redis.url}, {@code taskregistry.redis.key-prefix},
+ * {@code taskregistry.redis.timeout} and {@code taskregistry.redis.pool-size}.
  *
  * @param url        {@code redis://[user:password@]host[:port][/database]}, or {@code rediss://} for TLS
  * @param keyPrefix  the namespace: every key is {@code {keyPrefix}:...}
  * @param timeout    bound of every call: connect, pooled-connection wait and each reply
+ * @param poolSize   pooled connections, all opened at start when Redis is up
  */
-public record RedisStoreSettings(String url, String keyPrefix, Duration timeout) {
+public record RedisStoreSettings(String url, String keyPrefix, Duration timeout, int poolSize) {
 
     public static final Duration MAX_TIMEOUT = Duration.ofMinutes(1);
     public static final int DEFAULT_PORT = 6379;
+    public static final int DEFAULT_POOL_SIZE = 16;
+    public static final int MAX_POOL_SIZE = 1024;
     private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
     private static final Pattern DATABASE_PATH = Pattern.compile("/?|/\\d{1,5}");
 
@@ -32,6 +36,15 @@ public record RedisStoreSettings(String url, String keyPrefix, Duration timeout)
             throw new IllegalArgumentException("'taskregistry.redis.timeout' must be more than 0 and at most "
                     + MAX_TIMEOUT + ", was " + timeout);
         }
+        if (poolSize < 1 || poolSize > MAX_POOL_SIZE) {
+            throw new IllegalArgumentException("'taskregistry.redis.pool-size' must be between 1 and " + MAX_POOL_SIZE
+                    + ", was " + poolSize);
+        }
+    }
+
+    /** Settings with the default pool size. */
+    public RedisStoreSettings(String url, String keyPrefix, Duration timeout) {
+        this(url, keyPrefix, timeout, DEFAULT_POOL_SIZE);
     }
 
     /** The URL as a URI; validated at construction. */
@@ -52,7 +65,7 @@ public record RedisStoreSettings(String url, String keyPrefix, Duration timeout)
     /** Never shows the password. */
     @Override
     public String toString() {
-        return "RedisStoreSettings[url=" + redacted(uri()) + ", keyPrefix=" + keyPrefix + ", timeout=" + timeout + "]";
+        return "RedisStoreSettings[url=" + redacted(uri()) + ", keyPrefix=" + keyPrefix + ", timeout=" + timeout + ", poolSize=" + poolSize + "]";
     }
 
     private static URI uriOf(String url) {

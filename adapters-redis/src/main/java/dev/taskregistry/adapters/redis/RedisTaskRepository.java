@@ -39,6 +39,20 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
         this.counting = new TaskCounting(keys);
     }
 
+    /**
+     * Opens the pool's connections and loads the scripts, so that the first burst of requests after a
+     * start costs what any later burst does. Optional: without it both happen on first use.
+     *
+     * @throws dev.taskregistry.domain.TaskStoreUnavailable when Redis cannot be reached now
+     */
+    public void warmUp() {
+        connection.openPool("warm-up");
+        connection.call("warm-up", client -> {
+            LuaScripts.loadAll(client);
+            return null;
+        });
+    }
+
     @Override
     public void register(Task task) {
         List<String> args = List.of(codec.encode(task), expiryMillis(task), task.id().value(),

@@ -66,4 +66,14 @@ class RedisStoreSettingsTest {
         assertThatThrownBy(() -> new RedisStoreSettings("redis://worker:s3cret@127.0.0.1:port", "tr", TIMEOUT))
                 .message().doesNotContain("s3cret");
     }
+
+    @Test
+    void poolSizeOutsideOneTo1024_isRejectedNamingThePoolSize() {
+        for (int poolSize : new int[] {0, -1, 1025}) {
+            assertThatThrownBy(() -> new RedisStoreSettings("redis://127.0.0.1", "tr", TIMEOUT, poolSize))
+                    .hasMessageContaining("'taskregistry.redis.pool-size'")
+                    .hasMessageContaining("was " + poolSize);
+        }
+        assertThat(new RedisStoreSettings("redis://127.0.0.1", "tr", TIMEOUT).poolSize()).isEqualTo(16);
+    }
 }
