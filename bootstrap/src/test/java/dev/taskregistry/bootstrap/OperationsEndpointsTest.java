@@ -38,6 +38,8 @@ class OperationsEndpointsTest {
 
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("# TYPE taskregistry_register_calls_total counter");
+        assertThat(metrics.body()).contains("# HELP taskregistry_register_calls_total Requests answered by the register use case (POST /tasks)")
+                .contains("# HELP taskregistry_set_ttl_duration_seconds Time to answer a request of the set-ttl use case (PUT /tasks/{id}/ttl)");
         assertThat(metrics.body()).containsPattern("taskregistry_register_calls_total\\{[^}]*} [1-9]");
         assertThat(metrics.body()).containsPattern("taskregistry_register_duration_seconds_count\\{[^}]*} [1-9]");
         for (String useCase : new String[] {"register", "get", "list", "start", "progress", "complete", "fail", "cancel",

@@ -9,8 +9,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.metrics.annotation.Counted;
-import org.eclipse.microprofile.metrics.annotation.Timed;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Counts of live tasks. */
@@ -29,8 +27,6 @@ public class StatsResource {
 
     @GET
     @Operation(summary = "Statistics of live tasks", description = "Total, by type and by status (non-zero counts)")
-    @Counted(name = "taskregistry.stats.calls", absolute = true)
-    @Timed(name = "taskregistry.stats.duration", absolute = true)
     public StatsResponse stats() {
         return StatsResponse.of(useCases.getTaskStats().stats());
     }

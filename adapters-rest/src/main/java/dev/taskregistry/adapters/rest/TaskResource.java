@@ -29,8 +29,6 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.metrics.annotation.Counted;
-import org.eclipse.microprofile.metrics.annotation.Timed;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The task endpoints: one use case each. Domain errors are left to the exception mappers. */
@@ -39,8 +37,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @BearerTokenRequired
 @Produces(MediaType.APPLICATION_JSON)
 public class TaskResource {
-
-    private static final String METRIC = "taskregistry.";
 
     private final TaskUseCases useCases;
 
@@ -52,8 +48,6 @@ public class TaskResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a task", description = "201 with Location; 409 when the id is live already")
-    @Counted(name = METRIC + "register.calls", absolute = true)
-    @Timed(name = METRIC + "register.duration", absolute = true)
     public Response register(RegisterTaskRequest request, @Context UriInfo uriInfo) {
         Task task = useCases.registerTask().register(required(request).toCommand());
         return withVersion(Response.created(uriInfo.getBaseUriBuilder().path("tasks").path(task.id().value()).build()), task);
@@ -62,16 +56,12 @@ public class TaskResource {
     @GET
     @Path("{id}")
     @Operation(summary = "Get a task", description = "404 when unknown or expired")
-    @Counted(name = METRIC + "get.calls", absolute = true)
-    @Timed(name = METRIC + "get.duration", absolute = true)
     public Response get(@PathParam("id") String id) {
         return withVersion(Response.ok(), useCases.getTask().get(TaskId.of(id)));
     }
 
     @GET
     @Operation(summary = "List live tasks", description = "Filter by status and type; page with limit (1-1000) and cursor")
-    @Counted(name = METRIC + "list.calls", absolute = true)
-    @Timed(name = METRIC + "list.duration", absolute = true)
     public TaskPageResponse list(@QueryParam("status") String status, @QueryParam("type") String type,
                                  @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         ListingQuery query = new ListingQuery(status, type, limit, cursor);
@@ -81,8 +71,6 @@ public class TaskResource {
     @POST
     @Path("{id}/start")
     @Operation(summary = "Start a pending task")
-    @Counted(name = METRIC + "start.calls", absolute = true)
-    @Timed(name = METRIC + "start.duration", absolute = true)
     public Response start(@PathParam("id") String id, @HeaderParam(IfMatchHeader.NAME) String ifMatch) {
         return withVersion(Response.ok(), useCases.startTask().start(TaskId.of(id), IfMatchHeader.parse(ifMatch)));
     }
@@ -91,8 +79,6 @@ public class TaskResource {
     @Path("{id}/progress")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Report progress", description = "Starts a pending task")
-    @Counted(name = METRIC + "progress.calls", absolute = true)
-    @Timed(name = METRIC + "progress.duration", absolute = true)
     public Response progress(@PathParam("id") String id, @HeaderParam(IfMatchHeader.NAME) String ifMatch,
                              ReportProgressRequest request) {
         Task task = useCases.reportProgress().report(TaskId.of(id), required(request).toReport(), IfMatchHeader.parse(ifMatch));
@@ -103,8 +89,6 @@ public class TaskResource {
     @Path("{id}/complete")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Complete a task", description = "The optional result is any JSON value")
-    @Counted(name = METRIC + "complete.calls", absolute = true)
-    @Timed(name = METRIC + "complete.duration", absolute = true)
     public Response complete(@PathParam("id") String id, @HeaderParam(IfMatchHeader.NAME) String ifMatch,
                              CompleteTaskRequest request) {
         CompleteTaskRequest body = request == null ? new CompleteTaskRequest(null) : request;
@@ -116,8 +100,6 @@ public class TaskResource {
     @Path("{id}/fail")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Fail a task", description = "error is required")
-    @Counted(name = METRIC + "fail.calls", absolute = true)
-    @Timed(name = METRIC + "fail.duration", absolute = true)
     public Response fail(@PathParam("id") String id, @HeaderParam(IfMatchHeader.NAME) String ifMatch,
                          FailTaskRequest request) {
         Task task = useCases.failTask().fail(TaskId.of(id), required(request).error(), IfMatchHeader.parse(ifMatch));
@@ -127,8 +109,6 @@ public class TaskResource {
     @POST
     @Path("{id}/cancel")
     @Operation(summary = "Cancel a task")
-    @Counted(name = METRIC + "cancel.calls", absolute = true)
-    @Timed(name = METRIC + "cancel.duration", absolute = true)
     public Response cancel(@PathParam("id") String id, @HeaderParam(IfMatchHeader.NAME) String ifMatch) {
         return withVersion(Response.ok(), useCases.cancelTask().cancel(TaskId.of(id), IfMatchHeader.parse(ifMatch)));
     }
@@ -137,8 +117,6 @@ public class TaskResource {
     @Path("{id}/ttl")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Set a new TTL", description = "The task then expires ttl_seconds from now")
-    @Counted(name = METRIC + "set-ttl.calls", absolute = true)
-    @Timed(name = METRIC + "set-ttl.duration", absolute = true)
     public Response setTtl(@PathParam("id") String id, @HeaderParam(IfMatchHeader.NAME) String ifMatch,
                            SetTtlRequest request) {
         Task task = useCases.setTaskTtl().setTtl(TaskId.of(id), required(request).requiredTtlSeconds(), IfMatchHeader.parse(ifMatch));
@@ -148,8 +126,6 @@ public class TaskResource {
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete a task")
-    @Counted(name = METRIC + "delete.calls", absolute = true)
-    @Timed(name = METRIC + "delete.duration", absolute = true)
     public Response delete(@PathParam("id") String id, @HeaderParam(IfMatchHeader.NAME) String ifMatch) {
         useCases.deleteTask().delete(TaskId.of(id), IfMatchHeader.parse(ifMatch));
         return Response.noContent().build();
