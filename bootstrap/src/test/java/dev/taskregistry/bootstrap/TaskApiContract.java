@@ -241,6 +241,57 @@ abstract class TaskApiContract {
     }
 
     @Test
+    void textThatIsNotValidUnicode_gets400NamingTheField_andNothingIsStored() {
+        String id = uniqueId();
+        register(id, "unicode");
+        api.post("/tasks/" + id + "/start", null);
+        String unregistered = uniqueId();
+
+        assertProblem(api.post("/tasks/" + id + "/complete", "{\"result\":\"\\ud800\"}"), 400, "result");
+        assertProblem(api.post("/tasks/" + id + "/complete", "{\"result\":{\"\\udc00\":1}}"), 400, "result");
+        assertProblem(api.post("/tasks/" + id + "/fail", "{\"error\":\"broke \\ud83d\"}"), 400, "error");
+        assertProblem(api.post("/tasks", "{\"id\":\"" + unregistered + "\",\"type\":\"unicode\",\"query\":\"\\udfff\"}"), 400, "query");
+
+        assertThat(api.get("/tasks/" + unregistered).status()).isEqualTo(404);
+        ApiResponse unchanged = api.get("/tasks/" + id);
+        assertThat(unchanged.status()).isEqualTo(200);
+        assertThat(unchanged.json().get("status").asText()).isEqualTo("running");
+        assertThat(unchanged.header("ETag")).isEqualTo("\"2\"");
+        assertThat(api.get("/tasks?type=unicode&limit=1000").status()).isEqualTo(200);
+    }
+
+    @Test
+    void escapedSurrogatePairs_areAcceptedInEveryTextAndKey_andReadBackExactly() {
+        String grin = "\ud83d\ude00";
+        String completed = uniqueId();
+        String failed = uniqueId();
+
+        ApiResponse registered = api.post("/tasks", "{\"id\":\"" + completed + "\",\"type\":\"unicode\",\"query\":\"\\ud83d\\ude00 q\"}");
+        ApiResponse done = api.post("/tasks/" + completed + "/complete", "{\"result\":{\"\\ud83d\\ude00\":\"\\ud83d\\ude00\"}}");
+        api.post("/tasks", "{\"id\":\"" + failed + "\",\"type\":\"unicode\"}");
+        ApiResponse broken = api.post("/tasks/" + failed + "/fail", "{\"error\":\"\\ud83d\\ude00\"}");
+
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        assertThat(done.status()).as(done.toString()).isEqualTo(200);
+        assertThat(broken.status()).as(broken.toString()).isEqualTo(200);
+        JsonNode stored = api.get("/tasks/" + completed).json();
+        assertThat(stored.get("query").asText()).isEqualTo(grin + " q");
+        assertThat(stored.get("result").get(grin).asText()).isEqualTo(grin);
+        assertThat(api.get("/tasks/" + failed).json().get("error").asText()).isEqualTo(grin);
+        assertThat(api.get("/tasks?type=unicode&status=completed&limit=1000").json().get("items"))
+                .anySatisfy(item -> assertThat(item.get("result").get(grin).asText()).isEqualTo(grin));
+    }
+
+    @Test
+    void duplicateKeysAndOutOfRangeWholeNumbers_get400NamingTheField() {
+        assertProblem(api.post("/tasks", "{\"type\":\"a\",\"type\":\"b\"}"), 400, "type");
+        ApiResponse outOfRange = api.post("/tasks", "{\"type\":\"x\",\"total_steps\":2147483648}");
+
+        assertProblem(outOfRange, 400, "total_steps");
+        assertThat(outOfRange.json().get("detail").asText()).contains("2147483647");
+    }
+
+    @Test
     void unknownAndExpiredTasks_get404() {
         assertProblem(api.get("/tasks/" + uniqueId()), 404, null);
         assertProblem(api.post("/tasks/" + uniqueId() + "/start", null), 404, null);

@@ -141,6 +141,7 @@ public record Task(
         if (text != null && text.length() > MAX_TEXT_LENGTH) {
             throw new InvalidTaskField(field, "must be at most " + MAX_TEXT_LENGTH + " characters, was " + text.length());
         }
+        UnicodeText.requireWellFormed(field, text);
     }
 
     private static void checkTtl(Duration ttl) {

@@ -10,6 +10,7 @@ public record TaskResult(String json) {
         if (json == null || json.isBlank()) {
             throw new InvalidTaskField("result", "must be a JSON value");
         }
+        UnicodeText.requireWellFormed("result", json);
     }
 
     public static TaskResult ofJson(String json) {

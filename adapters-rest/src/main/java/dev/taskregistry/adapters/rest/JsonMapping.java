@@ -1,6 +1,8 @@
 package dev.taskregistry.adapters.rest;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,7 +24,8 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * The API's JSON rules in one place: snake_case names, ISO-8601 UTC instants with milliseconds,
- * and strict input: unknown fields, wrong types and fractional integers are errors, never coerced.
+ * and strict input: unknown fields, duplicate keys, wrong types, fractional integers and malformed
+ * UTF-8 are errors, never coerced.
  */
 public final class JsonMapping {
 
@@ -33,7 +36,7 @@ public final class JsonMapping {
     }
 
     public static ObjectMapper createMapper() {
-        JsonMapper mapper = JsonMapper.builder()
+        JsonMapper mapper = JsonMapper.builder(new StrictUtf8JsonFactory())
                 .addModule(new JavaTimeModule())
                 .addModule(new SimpleModule("instants-with-millis").addSerializer(Instant.class, new InstantWithMillis()))
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -46,6 +49,10 @@ public final class JsonMapping {
                 .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                // {"type":"a","type":"b"} is an error, not "the last one wins".
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                // A non-BMP character goes out as its four UTF-8 bytes, not as two escaped surrogates.
+                .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
                 .build();
         // Text stays text: a number or boolean where a string belongs is an error, not silently converted.
         mapper.coercionConfigFor(LogicalType.Textual)

@@ -3,6 +3,7 @@ package dev.taskregistry.adapters.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.taskregistry.adapters.rest.model.CompleteTaskRequest;
@@ -15,6 +16,8 @@ import dev.taskregistry.domain.TaskId;
 import dev.taskregistry.domain.TaskRegistration;
 import dev.taskregistry.domain.TaskResult;
 import dev.taskregistry.domain.TaskType;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -77,5 +80,36 @@ class JsonMappingTest {
                 .isInstanceOf(JsonMappingException.class);
         assertThatThrownBy(() -> MAPPER.readValue("{\"completed_steps\":true}", ReportProgressRequest.class))
                 .isInstanceOf(JsonMappingException.class);
+    }
+
+    @Test
+    void escapedSurrogatePairs_areReadFromBytes_inValuesAndInKeys() throws Exception {
+        byte[] body = "{\"result\":{\"\\ud83d\\ude00\":\"\\ud83d\\ude00\"}}".getBytes(StandardCharsets.UTF_8);
+
+        CompleteTaskRequest request = MAPPER.readValue(new ByteArrayInputStream(body), CompleteTaskRequest.class);
+
+        assertThat(request.toResult()).isEqualTo(TaskResult.ofJson("{\"\ud83d\ude00\":\"\ud83d\ude00\"}"));
+    }
+
+    @Test
+    void nonBmpCharacters_areWrittenAsUtf8_notAsEscapes() throws Exception {
+        byte[] written = MAPPER.writeValueAsBytes(java.util.Map.of("query", "\ud83d\ude00"));
+
+        assertThat(new String(written, StandardCharsets.UTF_8)).isEqualTo("{\"query\":\"\ud83d\ude00\"}");
+    }
+
+    @Test
+    void duplicateKeys_areRejected() {
+        assertThatThrownBy(() -> MAPPER.readValue(new ByteArrayInputStream(
+                "{\"type\":\"a\",\"type\":\"b\"}".getBytes(StandardCharsets.UTF_8)), RegisterTaskRequest.class))
+                .isInstanceOf(JsonParseException.class).hasMessageContaining("Duplicate field 'type'");
+    }
+
+    @Test
+    void malformedUtf8_isRejected_neverReplaced() {
+        byte[] body = {'{', '"', 't', 'y', 'p', 'e', '"', ':', '"', (byte) 0xC3, '(', '"', '}'};
+
+        assertThatThrownBy(() -> MAPPER.readValue(new ByteArrayInputStream(body), RegisterTaskRequest.class))
+                .isInstanceOf(java.nio.charset.CharacterCodingException.class);
     }
 }

@@ -10,7 +10,7 @@ import java.util.logging.SimpleFormatter;
 
 /**
  * The log format of {@code java.util.logging.SimpleFormatter.format}, with every control character of a
- * message and of an exception's message escaped ({@code \n}, {@code \r}, {@code \t}, {@code \u001b}...):
+ * message and of an exception's message escaped (as backslash-n, -r, -t, or backslash-u and four hex digits):
  * text a client sent can never start a log line of its own, so it cannot forge one. Stack frames keep
  * their own lines.
  */

@@ -2,12 +2,15 @@ package dev.taskregistry.adapters.rest.error;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -15,6 +18,8 @@ import java.util.stream.Collectors;
  * field and never echoes Jackson's internals (class names, source excerpts).
  */
 final class JsonInputProblem {
+
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate field '(.{0,200})'");
 
     private JsonInputProblem() {
     }
@@ -26,12 +31,18 @@ final class JsonInputProblem {
                         RequestPath.of(uriInfo), null).toResponse().build();
             }
         }
-        String field = error instanceof JsonMappingException mapping ? fieldOf(mapping) : null;
+        String field = error instanceof JsonMappingException mapping ? fieldOf(mapping) : duplicateKeyOf(error);
+        if (field == null) {
+            field = "body";
+        }
         return Problem.of(Response.Status.BAD_REQUEST, "invalid-json", describe(error, field), RequestPath.of(uriInfo),
                 field).toResponse().build();
     }
 
     private static String describe(JsonProcessingException error, String field) {
+        if (duplicateKeyOf(error) != null) {
+            return "'" + field + "' appears more than once in the body; send each field once";
+        }
         if (error instanceof JsonParseException) {
             return "the body is not valid JSON (line " + error.getLocation().getLineNr() + ", column "
                     + error.getLocation().getColumnNr() + ")";
@@ -40,8 +51,12 @@ final class JsonInputProblem {
             return "'" + field + "' is not a known field; known fields: " + unknown.getKnownPropertyIds().stream()
                     .map(String::valueOf).sorted().collect(Collectors.joining(", "));
         }
-        if (field == null) {
+        if (field.equals("body")) {
             return "the body must be a JSON object";
+        }
+        InputCoercionException outOfRange = causeOf(error, InputCoercionException.class);
+        if (outOfRange != null && outOfRange.getTargetType() != null) {
+            return "'" + field + "' must be " + expected(outOfRange.getTargetType()) + "; the value is out of that range";
         }
         if (error instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             String was = error instanceof InvalidFormatException format ? ", was " + format.getValue() : "";
@@ -67,6 +82,21 @@ final class JsonInputProblem {
             return "an ISO-8601 instant such as 2026-11-30T10:15:30Z";
         }
         return "of type " + type.getSimpleName();
+    }
+
+    /** The field named by a duplicate key, as Jackson's strict duplicate detection reports it. */
+    private static String duplicateKeyOf(JsonProcessingException error) {
+        Matcher duplicate = DUPLICATE_KEY.matcher(String.valueOf(error.getOriginalMessage()));
+        return duplicate.lookingAt() ? duplicate.group(1) : null;
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable error, Class<T> type) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
     }
 
     private static String fieldOf(JsonMappingException error) {
