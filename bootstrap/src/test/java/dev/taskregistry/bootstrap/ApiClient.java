@@ -6,11 +6,14 @@ import io.helidon.microprofile.server.ServerCdiExtension;
 import jakarta.enterprise.inject.spi.CDI;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /** A plain HTTP client for the API under test: raw status, headers and body, nothing interpreted. */
@@ -20,8 +23,10 @@ public final class ApiClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
+    private final int port;
 
     public ApiClient(int port) {
+        this.port = port;
         this.baseUrl = "http://127.0.0.1:" + port;
     }
 
@@ -67,8 +72,31 @@ public final class ApiClient {
         }
     }
 
+    /**
+     * Sends {@code requestHead} (request line and headers, CRLF-separated, without the blank line) as it is,
+     * on a socket of its own: for requests that {@link HttpClient} refuses to send, such as {@code /tasks/%ZZ}.
+     */
+    public ApiResponse sendRaw(String requestHead) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write((requestHead + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int split = answer.indexOf("\r\n\r\n");
+            String[] head = answer.substring(0, split).split("\r\n");
+            Map<String, List<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            for (int i = 1; i < head.length; i++) {
+                int colon = head[i].indexOf(':');
+                headers.computeIfAbsent(head[i].substring(0, colon).strip(), name -> new java.util.ArrayList<>())
+                        .add(head[i].substring(colon + 1).strip());
+            }
+            return new ApiResponse(Integer.parseInt(head[0].split(" ")[1]), headers, answer.substring(split + 4));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** What the server answered. */
-    public record ApiResponse(int status, Map<String, java.util.List<String>> headers, String body) {
+    public record ApiResponse(int status, Map<String, List<String>> headers, String body) {
 
         public JsonNode json() {
             try {

@@ -78,6 +78,21 @@ class ApiTokenTest {
     }
 
     @Test
+    void everyMethodOnEveryProtectedPath_needsTheToken_evenOptionsWrongMethodsAndUnknownSubPaths() {
+        for (String method : new String[] {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}) {
+            for (String path : new String[] {"/tasks", "/tasks/some-id", "/tasks/some-id/start", "/tasks/some-id/nothing-here",
+                    "/stats", "/stats/more"}) {
+                ApiResponse response = api.send(method, path, null, null);
+                assertThat(response.status()).as(method + " " + path).isEqualTo(401);
+                assertThat(response.header("WWW-Authenticate")).as(method + " " + path).startsWith("Bearer");
+                if (!method.equals("HEAD")) {
+                    assertProblem(response, 401, "Authorization");
+                }
+            }
+        }
+    }
+
+    @Test
     void theRightToken_opensTheTaskEndpoints() {
         ApiResponse created = api.send("POST", "/tasks", "application/json", "{\"type\":\"x\"}", "Authorization", "Bearer " + TOKEN);
         assertThat(created.status()).isEqualTo(201);

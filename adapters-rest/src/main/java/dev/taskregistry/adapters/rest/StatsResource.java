@@ -1,7 +1,6 @@
 package dev.taskregistry.adapters.rest;
 
 import dev.taskregistry.adapters.rest.model.StatsResponse;
-import dev.taskregistry.adapters.rest.security.BearerTokenRequired;
 import dev.taskregistry.application.TaskUseCases;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,7 +13,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /** Counts of live tasks. */
 @Path("/stats")
 @ApplicationScoped
-@BearerTokenRequired
 @Produces(MediaType.APPLICATION_JSON)
 public class StatsResource {
 

@@ -7,7 +7,6 @@ import dev.taskregistry.adapters.rest.model.ReportProgressRequest;
 import dev.taskregistry.adapters.rest.model.SetTtlRequest;
 import dev.taskregistry.adapters.rest.model.TaskPageResponse;
 import dev.taskregistry.adapters.rest.model.TaskResponse;
-import dev.taskregistry.adapters.rest.security.BearerTokenRequired;
 import dev.taskregistry.application.TaskUseCases;
 import dev.taskregistry.domain.InvalidTaskField;
 import dev.taskregistry.domain.Task;
@@ -34,7 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /** The task endpoints: one use case each. Domain errors are left to the exception mappers. */
 @Path("/tasks")
 @ApplicationScoped
-@BearerTokenRequired
 @Produces(MediaType.APPLICATION_JSON)
 public class TaskResource {
 

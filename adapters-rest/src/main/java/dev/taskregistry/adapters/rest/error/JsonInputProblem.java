@@ -28,7 +28,7 @@ final class JsonInputProblem {
         for (Throwable cause = error.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof PayloadTooLarge tooLarge) {
                 return Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "payload-too-large", tooLarge.getMessage(),
-                        RequestPath.of(uriInfo), null).toResponse().build();
+                        RequestPath.of(uriInfo), "body").toResponse().build();
             }
         }
         String field = error instanceof JsonMappingException mapping ? fieldOf(mapping) : duplicateKeyOf(error);

@@ -18,7 +18,7 @@ public class TaskNotFoundMapper implements ExceptionMapper<TaskNotFound> {
 
     @Override
     public Response toResponse(TaskNotFound error) {
-        return Problem.of(Response.Status.NOT_FOUND, "task-not-found", error.getMessage(), RequestPath.of(uriInfo), null)
+        return Problem.of(Response.Status.NOT_FOUND, "task-not-found", error.getMessage(), RequestPath.of(uriInfo), "id")
                 .toResponse().build();
     }
 }

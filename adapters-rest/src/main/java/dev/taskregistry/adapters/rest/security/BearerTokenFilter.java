@@ -1,24 +1,31 @@
 package dev.taskregistry.adapters.rest.security;
 
 import dev.taskregistry.adapters.rest.error.Problem;
+import dev.taskregistry.adapters.rest.error.RequestPath;
 import jakarta.annotation.Priority;
-import jakarta.inject.Inject;
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
-import java.net.URI;
+import java.util.Set;
 
-/** Rejects requests to {@link BearerTokenRequired} resources without the configured token: 401. */
+/**
+ * Rejects every request under {@code /tasks} and {@code /stats} without the configured token: 401. It runs
+ * before matching, so no method (OPTIONS, a wrong one answered 405, one on an unknown sub-path) gets past it.
+ */
 @Provider
 @Dependent
-@BearerTokenRequired
+@PreMatching
 @Priority(Priorities.AUTHENTICATION)
 public class BearerTokenFilter implements ContainerRequestFilter {
 
+    /** First path segments of the protected resources. */
+    static final Set<String> PROTECTED_ROOTS = Set.of("tasks", "stats");
     private static final String SCHEME = "Bearer ";
 
     private final ApiToken token;
@@ -30,7 +37,7 @@ public class BearerTokenFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (!token.isRequired()) {
+        if (!token.isRequired() || !isProtected(RequestPath.relative(request.getUriInfo()))) {
             return;
         }
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
@@ -38,9 +45,14 @@ public class BearerTokenFilter implements ContainerRequestFilter {
         if (!bearer || !token.matches(authorization.substring(SCHEME.length()).strip())) {
             String detail = authorization == null ? "this endpoint needs 'Authorization: Bearer <token>'"
                     : bearer ? "the bearer token is not valid" : "the Authorization header must use the Bearer scheme";
-            URI instance = URI.create("/" + request.getUriInfo().getPath(false).replaceFirst("^/", ""));
-            request.abortWith(Problem.of(Response.Status.UNAUTHORIZED, "unauthorized", detail, instance, "Authorization")
+            request.abortWith(Problem.of(Response.Status.UNAUTHORIZED, "unauthorized", detail,
+                            RequestPath.of(request.getUriInfo()), "Authorization")
                     .toResponse().header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"task-registry\"").build());
         }
+    }
+
+    private static boolean isProtected(String path) {
+        int slash = path.indexOf('/');
+        return PROTECTED_ROOTS.contains(slash < 0 ? path : path.substring(0, slash));
     }
 }
