@@ -42,7 +42,7 @@ public final class OptimisticTaskUpdater {
                 return changed;
             } catch (ConcurrentTaskUpdate lostRace) {
                 if (!expected.isAny()) {
-                    throw new TaskVersionMismatch(id, expected.value(), null);
+                    throw new TaskVersionMismatch(id, expected, null);
                 }
                 if (attempt >= maxAttempts) {
                     throw lostRace;

@@ -8,9 +8,9 @@ public final class TaskVersionMismatch extends TaskRegistryException {
 
     private final TaskId id;
 
-    public TaskVersionMismatch(TaskId id, long expected, Long current) {
+    public TaskVersionMismatch(TaskId id, ExpectedVersion expected, Long current) {
         super("task '" + id + "' is " + (current == null ? "no longer" : "at version " + current + ", not")
-                + " at version " + expected + "; read it again");
+                + " at " + expected.describe() + "; read it again");
         this.id = id;
     }
 

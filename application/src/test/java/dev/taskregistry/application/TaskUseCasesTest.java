@@ -20,6 +20,7 @@ import dev.taskregistry.domain.TaskStatus;
 import dev.taskregistry.domain.TaskType;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TaskUseCasesTest {
@@ -126,6 +127,19 @@ class TaskUseCasesTest {
         assertThatThrownBy(() -> useCases.deleteTask().delete(task.id(), ExpectedVersion.of(1)))
                 .isInstanceOf(TaskVersionMismatch.class);
         assertThat(useCases.getTask().get(task.id()).status()).isEqualTo(TaskStatus.RUNNING);
+    }
+
+    @Test
+    void anyOfSeveralExpectedVersions_matches_andAnEmptySetMatchesNone() {
+        Task task = register("several");
+        useCases.startTask().start(task.id(), ExpectedVersion.any());
+
+        assertThatThrownBy(() -> useCases.cancelTask().cancel(task.id(), ExpectedVersion.oneOf(List.of())))
+                .isInstanceOf(TaskVersionMismatch.class).hasMessageContaining("weak");
+        assertThatThrownBy(() -> useCases.cancelTask().cancel(task.id(), ExpectedVersion.oneOf(List.of(1L, 3L))))
+                .isInstanceOf(TaskVersionMismatch.class).hasMessageContaining("version 1 or 3");
+        assertThat(useCases.cancelTask().cancel(task.id(), ExpectedVersion.oneOf(List.of(1L, 2L))).status())
+                .isEqualTo(TaskStatus.CANCELLED);
     }
 
     @Test

@@ -94,7 +94,9 @@ class RedisHostileInputApiTest {
         assertRejected(api.post(task + "/progress", "{\"total_steps\":-3}"), 400, "total_steps");
         assertRejected(api.post(task + "/fail", "{\"error\":\"\"}"), 400, "error");
         assertRejected(api.put(task + "/ttl", "{\"ttl_seconds\":0}"), 400, "ttl_seconds");
-        assertRejected(api.post(task + "/start", null, "If-Match", "W/\"1\""), 400, "If-Match");
+        assertRejected(api.post(task + "/start", null, "If-Match", "1"), 400, "If-Match");
+        // A weak tag is a valid If-Match that never matches a change (RFC 9110 strong comparison): 412.
+        assertRejected(api.post(task + "/start", null, "If-Match", "W/\"1\""), 412, "If-Match");
         assertThat(api.get(task).json().get("version").asInt()).isEqualTo(1);
     }
 

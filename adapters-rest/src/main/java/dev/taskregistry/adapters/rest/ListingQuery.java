@@ -14,6 +14,18 @@ import java.util.Optional;
  */
 record ListingQuery(String status, String type, String limit, String cursor) {
 
+    /** An empty parameter ({@code ?status=}) means the parameter is absent, as an HTML form sends an unset field. */
+    ListingQuery {
+        status = absentIfEmpty(status);
+        type = absentIfEmpty(type);
+        limit = absentIfEmpty(limit);
+        cursor = absentIfEmpty(cursor);
+    }
+
+    private static String absentIfEmpty(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
     TaskFilter filter() {
         return TaskFilter.of(status == null ? null : TaskStatus.fromWireName("status", status),
                 type == null ? null : TaskType.of(type));

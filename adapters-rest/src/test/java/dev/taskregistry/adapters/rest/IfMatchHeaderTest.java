@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.taskregistry.application.ExpectedVersion;
 import dev.taskregistry.domain.InvalidTaskField;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class IfMatchHeaderTest {
 
@@ -24,9 +26,26 @@ class IfMatchHeaderTest {
         assertThat(IfMatchHeader.parse(" \"123\" ")).isEqualTo(ExpectedVersion.of(123));
     }
 
+    @Test
+    void aListOfVersions_acceptsAnyOfThem_andEmptyElementsAreIgnored() {
+        assertThat(IfMatchHeader.parse("\"1\", \"2\"")).isEqualTo(ExpectedVersion.oneOf(List.of(1L, 2L)));
+        assertThat(IfMatchHeader.parse("\"1\",,\"3\" ,")).isEqualTo(ExpectedVersion.oneOf(List.of(1L, 3L)));
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"7", "W/\"7\"", "\"0\"", "\"-1\"", "\"a\"", "\"1\", \"2\"", "\"99999999999999999999\""})
-    void anythingElse_isRejectedNamingTheHeader(String header) {
+    @ValueSource(strings = {"W/\"7\"", "\"0\"", "\"-1\"", "\"a\"", "\"99999999999999999999\"", "W/\"1\", \"abc\"", "\"\""})
+    void weakOrForeignTags_areValid_butMatchNoVersion(String header) {
+        assertThat(IfMatchHeader.parse(header).versions()).isEqualTo(Set.of());
+    }
+
+    @Test
+    void weakTagsInAList_areLeftOut_strongOnesKept() {
+        assertThat(IfMatchHeader.parse("W/\"1\", \"2\"")).isEqualTo(ExpectedVersion.of(2));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"7", "version-one", "\"7", "\"1\" \"2\"", "*, \"1\"", "w/\"1\"", "\"a\"b\"", "\"tab\tinside\""})
+    void anythingThatIsNotAListOfEntityTags_isRejectedNamingTheHeader(String header) {
         assertThatThrownBy(() -> IfMatchHeader.parse(header))
                 .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo("If-Match"));
     }
