@@ -27,6 +27,7 @@ public class PerWorkerDemo {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
+    private static final Instant STARTED = Instant.now();
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
@@ -43,14 +44,23 @@ public class PerWorkerDemo {
                     "TASKREGISTRY_REDIS_KEY_PREFIX", "per-worker-demo-" + UUID.randomUUID());
             List<Process> processes = new ArrayList<>();
             try {
+                progress("starting " + workers + " workers on the " + store + " store (each its own JVM)");
                 List<String> urls = start(jar, workers, environment, processes);
+                progress("registering " + tasks + " tasks round-robin, then polling each on every worker");
                 int found = probe(urls, tasks);
                 int polls = tasks * workers;
                 System.out.printf("%-9s %7d %5d %5d %5d %11.1f%%%n", store, workers, tasks, polls, found, 100.0 * found / polls);
             } finally {
+                progress("stopping the " + store + " workers");
                 stop(processes);
             }
         }
+        progress("done");
+    }
+
+    /** Progress on stderr, so that the table on stdout stays clean. */
+    private static void progress(String step) {
+        System.err.printf("[%3ds] %s%n", Duration.between(STARTED, Instant.now()).toSeconds(), step);
     }
 
     private static List<String> start(Path jar, int count, Map<String, String> environment, List<Process> processes)

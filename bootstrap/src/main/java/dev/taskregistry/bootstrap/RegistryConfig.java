@@ -1,5 +1,6 @@
 package dev.taskregistry.bootstrap;
 
+import dev.taskregistry.adapters.redis.RedisStoreSettings;
 import dev.taskregistry.application.ResourceUrlTemplate;
 import dev.taskregistry.application.TtlPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,20 +56,17 @@ public class RegistryConfig {
         return store;
     }
 
-    String redisUrl() {
-        return redisUrl;
-    }
-
-    String redisKeyPrefix() {
-        return redisKeyPrefix;
-    }
-
     Duration redisTimeout() {
         return redisTimeout;
     }
 
     int redisPoolSize() {
         return redisPoolSize;
+    }
+
+    /** The Redis adapter's settings; checked when they are made. */
+    RedisStoreSettings redisSettings() {
+        return new RedisStoreSettings(redisUrl, redisKeyPrefix, redisTimeout, redisPoolSize);
     }
 
     TtlPolicy ttlPolicy() {

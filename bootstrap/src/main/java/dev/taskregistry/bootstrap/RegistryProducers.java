@@ -1,7 +1,6 @@
 package dev.taskregistry.bootstrap;
 
 import dev.taskregistry.adapters.inmemory.InMemoryTaskRepository;
-import dev.taskregistry.adapters.redis.RedisStoreSettings;
 import dev.taskregistry.adapters.redis.RedisTaskRepository;
 import dev.taskregistry.adapters.rest.security.ApiToken;
 import dev.taskregistry.application.TaskUseCases;
@@ -32,8 +31,7 @@ public class RegistryProducers {
         LOG.info(() -> "task store: " + config.store().configName());
         return switch (config.store()) {
             case INMEMORY -> new InMemoryTaskRepository(clock);
-            case REDIS -> warmedUp(new RedisTaskRepository(new RedisStoreSettings(
-                    config.redisUrl(), config.redisKeyPrefix(), config.redisTimeout(), config.redisPoolSize())));
+            case REDIS -> warmedUp(new RedisTaskRepository(config.redisSettings()));
         };
     }
 

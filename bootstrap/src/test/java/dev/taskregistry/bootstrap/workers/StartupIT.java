@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-/** A bad setting, given as an environment variable, stops the packaged service at start-up with a message naming it. */
+/**
+ * A bad setting, given as an environment variable, stops the packaged service at start-up with a message naming
+ * it; a good one is said in the start log.
+ */
 class StartupIT {
 
     @Test
@@ -26,6 +31,32 @@ class StartupIT {
 
         assertThat(attempt.exitCode()).isNotZero();
         assertThat(attempt.log()).contains("taskregistry.task.default-ttl").contains("ISO-8601");
+    }
+
+    @Test
+    void theStartLog_namesTheStoreRedisWithoutItsPasswordTheKeyPrefixAndTheBoundAddress() throws Exception {
+        Path log = Files.createDirectories(Path.of("target", "worker-logs")).resolve("start-log.log");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(java, "-jar", "target/task-registry.jar")
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(Map.of("TASKREGISTRY_STORE", "redis", "SERVER_PORT", "0",
+                "TASKREGISTRY_REDIS_URL", "redis://worker:s3cret-pass@127.0.0.1:1/2",
+                "TASKREGISTRY_REDIS_KEY_PREFIX", "start-log-prefix"));
+        Process process = builder.start();
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> Files.readString(log).contains("task registry ready"));
+        } finally {
+            process.destroy();
+            process.waitFor(10, TimeUnit.SECONDS);
+            process.destroyForcibly();
+        }
+
+        String ready = Files.readString(log).lines().filter(line -> line.contains("task registry ready")).findFirst().orElseThrow();
+        assertThat(ready).contains("store=redis").contains("redis://***@127.0.0.1:1/2").contains("keyPrefix=start-log-prefix")
+                .contains("binds 0.0.0.0 (all interfaces").doesNotContain("s3cret-pass");
+        assertThat(Files.readString(log)).as("a Redis that is down at start is a warning, not a failure")
+                .contains("Redis is not reachable yet").doesNotContain("s3cret-pass");
     }
 
     private static StartAttempt start(String name, Map<String, String> environment) throws IOException, InterruptedException {
