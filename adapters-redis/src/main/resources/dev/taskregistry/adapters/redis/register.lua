@@ -1,18 +1,24 @@
 -- Registers a new task: stores its document until expires_at unless the id is live, and indexes it.
 -- KEYS[1] {p}:task:<id>   KEYS[2] {p}:idx:all
--- KEYS[3..7] {p}:idx:status:<pending|running|completed|failed|cancelled>
--- KEYS[8] {p}:idx:type:<type>   KEYS[9] {p}:types
+-- KEYS[3..#KEYS-2] {p}:idx:status:<status>, one per status in the Java enum's order (as many as it has)
+-- KEYS[#KEYS-1] {p}:idx:type:<type>   KEYS[#KEYS] {p}:types
 -- ARGV[1] document (JSON)   ARGV[2] expires_at (epoch millis)   ARGV[3] id
--- ARGV[4] status position 1..5 (which of KEYS[3..7] holds the task)   ARGV[5] type
+-- ARGV[4] status position 1..#KEYS-4 (which status key holds the task)   ARGV[5] type
 -- Returns 1 when registered, 0 when the id is live already (then nothing is written).
+
+-- The number of statuses comes from the caller, so a new status cannot leave an index unvisited.
+local statuses = #KEYS - 4
+local status = tonumber(ARGV[4])
+if not status or status < 1 or status > statuses then
+  return redis.error_reply('ERR status position ' .. tostring(ARGV[4]) .. ' is outside 1..' .. statuses)
+end
 
 -- PXAT, not PX: the key dies at the task's own expires_at, however long the call took to arrive.
 if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PXAT', ARGV[2]) then
   return 0
 end
 redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
-local status = tonumber(ARGV[4])
-for position = 1, 5 do
+for position = 1, statuses do
   if position == status then
     redis.call('ZADD', KEYS[2 + position], ARGV[2], ARGV[3])
   else
@@ -20,6 +26,6 @@ for position = 1, 5 do
     redis.call('ZREM', KEYS[2 + position], ARGV[3])
   end
 end
-redis.call('ZADD', KEYS[8], ARGV[2], ARGV[3])
-redis.call('SADD', KEYS[9], ARGV[5])
+redis.call('ZADD', KEYS[#KEYS - 1], ARGV[2], ARGV[3])
+redis.call('SADD', KEYS[#KEYS], ARGV[5])
 return 1

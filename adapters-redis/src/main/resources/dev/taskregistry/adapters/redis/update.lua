@@ -1,14 +1,21 @@
 -- Stores the next version of a task: checks the version, rewrites the document with PXAT expires_at,
 -- moves the id to its status index and scores every index entry by expires_at.
 -- KEYS[1] {p}:task:<id>   KEYS[2] {p}:idx:all
--- KEYS[3..7] {p}:idx:status:<pending|running|completed|failed|cancelled>
--- KEYS[8] {p}:idx:type:<type>   KEYS[9] {p}:types
+-- KEYS[3..#KEYS-2] {p}:idx:status:<status>, one per status in the Java enum's order (as many as it has)
+-- KEYS[#KEYS-1] {p}:idx:type:<type>   KEYS[#KEYS] {p}:types
 -- ARGV[1] document (JSON)   ARGV[2] expires_at (epoch millis)   ARGV[3] id
--- ARGV[4] status position 1..5 (which of KEYS[3..7] holds the task)   ARGV[5] type
+-- ARGV[4] status position 1..#KEYS-4 (which status key holds the task)   ARGV[5] type
 -- ARGV[6] the version the stored document must have: the new version - 1
 -- ARGV[7] status (lowercase name)   ARGV[8] expires_at as the document writes it
 -- Returns 1 when stored, 0 when no live task has this id, -1 when the stored version or type differs
 -- (in both failure cases nothing is written).
+
+-- The number of statuses comes from the caller, so a new status cannot leave an index unvisited.
+local statuses = #KEYS - 4
+local status = tonumber(ARGV[4])
+if not status or status < 1 or status > statuses then
+  return redis.error_reply('ERR status position ' .. tostring(ARGV[4]) .. ' is outside 1..' .. statuses)
+end
 
 local stored = redis.call('GET', KEYS[1])
 if not stored then
@@ -31,14 +38,13 @@ if current['status'] == ARGV[7] and current['expires_at'] == ARGV[8] then
 end
 -- ZADD re-scores an existing entry, which is how a new TTL or a result retention reaches the indexes.
 redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
-local status = tonumber(ARGV[4])
-for position = 1, 5 do
+for position = 1, statuses do
   if position == status then
     redis.call('ZADD', KEYS[2 + position], ARGV[2], ARGV[3])
   else
     redis.call('ZREM', KEYS[2 + position], ARGV[3])
   end
 end
-redis.call('ZADD', KEYS[8], ARGV[2], ARGV[3])
-redis.call('SADD', KEYS[9], ARGV[5])
+redis.call('ZADD', KEYS[#KEYS - 1], ARGV[2], ARGV[3])
+redis.call('SADD', KEYS[#KEYS], ARGV[5])
 return 1
