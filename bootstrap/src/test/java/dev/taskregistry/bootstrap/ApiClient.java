@@ -16,23 +16,43 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** A plain HTTP client for the API under test: raw status, headers and body, nothing interpreted. */
+/**
+ * A plain HTTP client for the API under test: raw status, headers and body, nothing interpreted. A client
+ * made by {@link #checkingAnswersAgainstServedOpenApi} also fails on any answer that the OpenAPI document
+ * its service serves does not describe.
+ */
 public final class ApiClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final String baseUrl;
     private final int port;
+    private final ServedOpenApi document;
 
     public ApiClient(int port) {
+        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), port, null);
+    }
+
+    private ApiClient(HttpClient http, int port, ServedOpenApi document) {
+        this.http = http;
         this.port = port;
         this.baseUrl = "http://127.0.0.1:" + port;
+        this.document = document;
     }
 
     /** A client of the service that the current {@code @HelidonTest} started. */
     public static ApiClient ofTestedService() {
         return new ApiClient(CDI.current().getBeanManager().getExtension(ServerCdiExtension.class).port());
+    }
+
+    /** The same client, checking every answer against the service's own {@code /openapi} document before returning it. */
+    public ApiClient checkingAnswersAgainstServedOpenApi() {
+        return new ApiClient(http, port, ServedOpenApi.of(this));
+    }
+
+    String baseUrl() {
+        return baseUrl;
     }
 
     public ApiResponse get(String path, String... headers) {
@@ -63,7 +83,11 @@ public final class ApiClient {
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new ApiResponse(response.statusCode(), response.headers().map(), response.body());
+            ApiResponse answer = new ApiResponse(response.statusCode(), response.headers().map(), response.body());
+            if (document != null) {
+                document.check(method, path, answer);
+            }
+            return answer;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -15,7 +15,7 @@ class OperationsEndpointsTest {
 
     @BeforeEach
     void connect() {
-        api = ApiClient.ofTestedService();
+        api = ApiClient.ofTestedService().checkingAnswersAgainstServedOpenApi();
     }
 
     @Test

@@ -37,7 +37,7 @@ class RedisConcurrencyApiTest {
 
     @BeforeEach
     void connect() {
-        api = ApiClient.ofTestedService();
+        api = ApiClient.ofTestedService().checkingAnswersAgainstServedOpenApi();
     }
 
     @Test

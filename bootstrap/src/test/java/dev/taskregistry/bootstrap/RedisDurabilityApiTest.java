@@ -49,7 +49,7 @@ class RedisDurabilityApiTest {
 
     @BeforeEach
     void connect() {
-        api = ApiClient.ofTestedService();
+        api = ApiClient.ofTestedService().checkingAnswersAgainstServedOpenApi();
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/health/ready").status() == 200);
     }
 

@@ -46,7 +46,7 @@ class RedisHostileInputApiTest {
 
     @BeforeEach
     void connect() {
-        api = ApiClient.ofTestedService();
+        api = ApiClient.ofTestedService().checkingAnswersAgainstServedOpenApi();
         if (api.get("/tasks/" + EXISTING).status() == 404) {
             assertThat(api.post("/tasks", "{\"id\":\"" + EXISTING + "\",\"type\":\"report\",\"total_steps\":4}").status()).isEqualTo(201);
         }

@@ -50,7 +50,7 @@ class RedisOutageApiTest {
 
     @BeforeEach
     void connect() {
-        api = ApiClient.ofTestedService();
+        api = ApiClient.ofTestedService().checkingAnswersAgainstServedOpenApi();
     }
 
     /** Runs first: the service was started while its Redis was down. */

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The REST API driven over real HTTP through whole lifecycles, on whichever store the subclass's
- * {@code @HelidonTest} configuration selects.
+ * {@code @HelidonTest} configuration selects. Every answer is also checked against the OpenAPI document
+ * the service serves, so the document stays true to the API.
  */
 abstract class TaskApiContract {
 
@@ -26,7 +27,7 @@ abstract class TaskApiContract {
 
     @BeforeEach
     void connect() {
-        api = ApiClient.ofTestedService();
+        api = ApiClient.ofTestedService().checkingAnswersAgainstServedOpenApi();
     }
 
     static String uniqueId() {

@@ -29,8 +29,25 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The task endpoints: one use case each. Domain errors are left to the exception mappers. */
+// OpenAPI: every operation can answer the statuses on the class; each ref names a response of bootstrap's META-INF/openapi.yml.
+@Tag(name = "tasks")
+@APIResponse(responseCode = "400", ref = "BadRequest")
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "406", ref = "NotAcceptable")
+@APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+@APIResponse(responseCode = "500", ref = "InternalError")
+@APIResponse(responseCode = "503", ref = "StoreUnavailable")
 @Path("/tasks")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,6 +60,14 @@ public class TaskResource {
         this.useCases = useCases;
     }
 
+    @RequestBody(required = true)
+    @APIResponse(responseCode = "201", description = "Registered, pending, version 1",
+            headers = {@Header(name = "Location", required = true, description = "The new task's URL",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri")),
+                    @Header(name = "ETag", required = true, schema = @Schema(ref = "ETag"))},
+            content = @Content(schema = @Schema(implementation = TaskResponse.class)))
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a task", description = "201 with Location; 409 when the id is live already")
@@ -51,6 +76,11 @@ public class TaskResource {
         return withVersion(Response.created(uriInfo.getBaseUriBuilder().path("tasks").path(task.id().value()).build()), task);
     }
 
+    @Parameter(name = "id", in = ParameterIn.PATH, schema = @Schema(ref = "TaskId"))
+    @APIResponse(responseCode = "200", description = "The task",
+            headers = @Header(name = "ETag", required = true, schema = @Schema(ref = "ETag")),
+            content = @Content(schema = @Schema(implementation = TaskResponse.class)))
+    @APIResponse(responseCode = "404", ref = "TaskNotFound")
     @GET
     @Path("{id}")
     @Operation(summary = "Get a task", description = "404 when unknown or expired")
@@ -58,6 +88,13 @@ public class TaskResource {
         return withVersion(Response.ok(), useCases.getTask().get(TaskId.of(id)));
     }
 
+    @Parameter(name = "status", in = ParameterIn.QUERY, schema = @Schema(ref = "TaskStatus"))
+    @Parameter(name = "type", in = ParameterIn.QUERY, schema = @Schema(ref = "TaskType"))
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Page size",
+            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "1000", defaultValue = "50"))
+    @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "The next_cursor of the previous page; none for the first")
+    @APIResponse(responseCode = "200", description = "A page of live tasks, latest expiry first",
+            content = @Content(schema = @Schema(implementation = TaskPageResponse.class)))
     @GET
     @Operation(summary = "List live tasks", description = "Filter by status and type; page with limit (1-1000) and cursor")
     public TaskPageResponse list(@QueryParam("status") String status, @QueryParam("type") String type,
@@ -66,6 +103,14 @@ public class TaskResource {
         return TaskPageResponse.of(useCases.listTasks().list(query.filter(), query.page()));
     }
 
+    @Parameter(name = "id", in = ParameterIn.PATH, schema = @Schema(ref = "TaskId"))
+    @Parameter(name = "If-Match", in = ParameterIn.HEADER, schema = @Schema(ref = "IfMatch"))
+    @APIResponse(responseCode = "200", description = "The started task",
+            headers = @Header(name = "ETag", required = true, schema = @Schema(ref = "ETag")),
+            content = @Content(schema = @Schema(implementation = TaskResponse.class)))
+    @APIResponse(responseCode = "404", ref = "TaskNotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @POST
     @Path("{id}/start")
     @Operation(summary = "Start a pending task")
@@ -73,6 +118,16 @@ public class TaskResource {
         return withVersion(Response.ok(), useCases.startTask().start(TaskId.of(id), IfMatchHeader.parse(ifMatch)));
     }
 
+    @Parameter(name = "id", in = ParameterIn.PATH, schema = @Schema(ref = "TaskId"))
+    @Parameter(name = "If-Match", in = ParameterIn.HEADER, schema = @Schema(ref = "IfMatch"))
+    @RequestBody(required = true)
+    @APIResponse(responseCode = "200", description = "The task with its progress",
+            headers = @Header(name = "ETag", required = true, schema = @Schema(ref = "ETag")),
+            content = @Content(schema = @Schema(implementation = TaskResponse.class)))
+    @APIResponse(responseCode = "404", ref = "TaskNotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("{id}/progress")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -83,6 +138,15 @@ public class TaskResource {
         return withVersion(Response.ok(), task);
     }
 
+    @Parameter(name = "id", in = ParameterIn.PATH, schema = @Schema(ref = "TaskId"))
+    @Parameter(name = "If-Match", in = ParameterIn.HEADER, schema = @Schema(ref = "IfMatch"))
+    @APIResponse(responseCode = "200", description = "The completed task",
+            headers = @Header(name = "ETag", required = true, schema = @Schema(ref = "ETag")),
+            content = @Content(schema = @Schema(implementation = TaskResponse.class)))
+    @APIResponse(responseCode = "404", ref = "TaskNotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("{id}/complete")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -94,6 +158,16 @@ public class TaskResource {
         return withVersion(Response.ok(), task);
     }
 
+    @Parameter(name = "id", in = ParameterIn.PATH, schema = @Schema(ref = "TaskId"))
+    @Parameter(name = "If-Match", in = ParameterIn.HEADER, schema = @Schema(ref = "IfMatch"))
+    @RequestBody(required = true)
+    @APIResponse(responseCode = "200", description = "The failed task",
+            headers = @Header(name = "ETag", required = true, schema = @Schema(ref = "ETag")),
+            content = @Content(schema = @Schema(implementation = TaskResponse.class)))
+    @APIResponse(responseCode = "404", ref = "TaskNotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @POST
     @Path("{id}/fail")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -104,6 +178,14 @@ public class TaskResource {
         return withVersion(Response.ok(), task);
     }
 
+    @Parameter(name = "id", in = ParameterIn.PATH, schema = @Schema(ref = "TaskId"))
+    @Parameter(name = "If-Match", in = ParameterIn.HEADER, schema = @Schema(ref = "IfMatch"))
+    @APIResponse(responseCode = "200", description = "The cancelled task",
+            headers = @Header(name = "ETag", required = true, schema = @Schema(ref = "ETag")),
+            content = @Content(schema = @Schema(implementation = TaskResponse.class)))
+    @APIResponse(responseCode = "404", ref = "TaskNotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @POST
     @Path("{id}/cancel")
     @Operation(summary = "Cancel a task")
@@ -111,6 +193,16 @@ public class TaskResource {
         return withVersion(Response.ok(), useCases.cancelTask().cancel(TaskId.of(id), IfMatchHeader.parse(ifMatch)));
     }
 
+    @Parameter(name = "id", in = ParameterIn.PATH, schema = @Schema(ref = "TaskId"))
+    @Parameter(name = "If-Match", in = ParameterIn.HEADER, schema = @Schema(ref = "IfMatch"))
+    @RequestBody(required = true)
+    @APIResponse(responseCode = "200", description = "The task with its new expires_at",
+            headers = @Header(name = "ETag", required = true, schema = @Schema(ref = "ETag")),
+            content = @Content(schema = @Schema(implementation = TaskResponse.class)))
+    @APIResponse(responseCode = "404", ref = "TaskNotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @PUT
     @Path("{id}/ttl")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -121,6 +213,11 @@ public class TaskResource {
         return withVersion(Response.ok(), task);
     }
 
+    @Parameter(name = "id", in = ParameterIn.PATH, schema = @Schema(ref = "TaskId"))
+    @Parameter(name = "If-Match", in = ParameterIn.HEADER, schema = @Schema(ref = "IfMatch"))
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", ref = "TaskNotFound")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete a task")

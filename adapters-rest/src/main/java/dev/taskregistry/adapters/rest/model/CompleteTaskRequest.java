@@ -8,8 +8,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Body of {@code POST /tasks/{id}/complete}: an optional result, any JSON value. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@Schema(name = "Completion", additionalProperties = Schema.False.class)
 public record CompleteTaskRequest(
-        @Schema(implementation = Object.class, description = "Any JSON value: object, array, number, string or boolean")
+        @Schema(implementation = Object.class, nullable = true,
+                description = "Any JSON value: object, array, number, string or boolean; kept verbatim")
         JsonNode result) {
 
     /** The result as compact JSON text, or null when there is none (absent or JSON null). */
