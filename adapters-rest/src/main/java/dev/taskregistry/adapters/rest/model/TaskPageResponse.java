@@ -5,13 +5,15 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.taskregistry.domain.PageCursor;
 import dev.taskregistry.domain.TaskPage;
 import java.util.List;
+import java.util.function.Function;
 
 /** A page of tasks and the cursor of the next page (null on the last page). */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record TaskPageResponse(List<TaskResponse> items, String nextCursor) {
 
-    public static TaskPageResponse of(TaskPage page) {
+    /** The page, its next cursor written as text by {@code tokens}. */
+    public static TaskPageResponse of(TaskPage page, Function<PageCursor, String> tokens) {
         return new TaskPageResponse(page.items().stream().map(TaskResponse::of).toList(),
-                page.next().map(PageCursor::encode).orElse(null));
+                page.next().map(tokens).orElse(null));
     }
 }
