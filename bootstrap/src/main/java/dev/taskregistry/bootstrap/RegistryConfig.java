@@ -1,5 +1,6 @@
 package dev.taskregistry.bootstrap;
 
+import dev.taskregistry.adapters.rest.proxy.ForwardingPolicy;
 import dev.taskregistry.application.ResourceUrlTemplate;
 import dev.taskregistry.application.TtlPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,6 +8,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -25,6 +27,7 @@ public class RegistryConfig {
     private final TtlPolicy ttlPolicy;
     private final ResourceUrlTemplate resourceUrlTemplate;
     private final Optional<String> apiToken;
+    private final ForwardingPolicy forwardingPolicy;
 
     @Inject
     public RegistryConfig(
@@ -37,7 +40,9 @@ public class RegistryConfig {
             @ConfigProperty(name = "taskregistry.task.max-ttl", defaultValue = "P7D") String maxTtl,
             @ConfigProperty(name = "taskregistry.task.result-retention", defaultValue = "PT5M") String resultRetention,
             @ConfigProperty(name = "taskregistry.task.resource-url-template", defaultValue = "mcp://task/{id}") String urlTemplate,
-            @ConfigProperty(name = "taskregistry.api.token") Optional<String> apiToken) {
+            @ConfigProperty(name = "taskregistry.api.token") Optional<String> apiToken,
+            @ConfigProperty(name = "taskregistry.api.public-base-url") Optional<String> publicBaseUrl,
+            @ConfigProperty(name = "taskregistry.api.trusted-proxies") Optional<String> trustedProxies) {
         this.store = StoreKind.fromConfig(store);
         this.redisUrl = redisUrl;
         this.redisKeyPrefix = redisKeyPrefix;
@@ -49,6 +54,10 @@ public class RegistryConfig {
                 duration("taskregistry.task.result-retention", resultRetention)));
         this.resourceUrlTemplate = configured("taskregistry.task.resource-url-template", () -> new ResourceUrlTemplate(urlTemplate));
         this.apiToken = apiToken;
+        this.forwardingPolicy = new ForwardingPolicy(
+                publicBaseUrl.map(url -> configured("taskregistry.api.public-base-url", () -> ForwardingPolicy.publicBaseUrl(url))),
+                trustedProxies.map(list -> configured("taskregistry.api.trusted-proxies", () -> ForwardingPolicy.trustedProxies(list)))
+                        .orElse(Set.of()));
     }
 
     StoreKind store() {
@@ -81,6 +90,10 @@ public class RegistryConfig {
 
     Optional<String> apiToken() {
         return apiToken;
+    }
+
+    ForwardingPolicy forwardingPolicy() {
+        return forwardingPolicy;
     }
 
     private static Duration duration(String key, String value) {

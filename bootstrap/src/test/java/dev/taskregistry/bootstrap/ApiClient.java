@@ -6,6 +6,7 @@ import io.helidon.microprofile.server.ServerCdiExtension;
 import jakarta.enterprise.inject.spi.CDI;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,16 +19,31 @@ public final class ApiClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final String baseUrl;
 
     public ApiClient(int port) {
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.baseUrl = "http://127.0.0.1:" + port;
+    }
+
+    private ApiClient(int port, InetAddress localAddress) {
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).localAddress(localAddress).build();
         this.baseUrl = "http://127.0.0.1:" + port;
     }
 
     /** A client of the service that the current {@code @HelidonTest} started. */
     public static ApiClient ofTestedService() {
-        return new ApiClient(CDI.current().getBeanManager().getExtension(ServerCdiExtension.class).port());
+        return new ApiClient(testedServicePort());
+    }
+
+    /** A client of the tested service whose connections come from {@code localAddress}, e.g. 127.0.0.2 as a proxy would. */
+    public static ApiClient ofTestedServiceFrom(InetAddress localAddress) {
+        return new ApiClient(testedServicePort(), localAddress);
+    }
+
+    private static int testedServicePort() {
+        return CDI.current().getBeanManager().getExtension(ServerCdiExtension.class).port();
     }
 
     public ApiResponse get(String path, String... headers) {

@@ -214,6 +214,16 @@ abstract class TaskApiContract {
     }
 
     @Test
+    void byDefault_forwardedHeadersAreIgnored_andTheLocationUsesTheRequestsHost() {
+        String id = uniqueId();
+
+        ApiResponse created = api.post("/tasks", "{\"id\":\"" + id + "\",\"type\":\"report\"}",
+                "X-Forwarded-Proto", "https", "X-Forwarded-Host", "evil.example", "Forwarded", "proto=https;host=evil.example");
+
+        assertThat(created.header("Location")).matches("http://127\\.0\\.0\\.1:\\d+/tasks/" + id);
+    }
+
+    @Test
     void stats_countLiveTasksByTypeAndStatus() {
         String type = "stats-" + UUID.randomUUID().toString().substring(0, 8);
         String running = uniqueId();
