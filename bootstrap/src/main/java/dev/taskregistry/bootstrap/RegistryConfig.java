@@ -1,6 +1,7 @@
 package dev.taskregistry.bootstrap;
 
 import dev.taskregistry.adapters.redis.RedisStoreSettings;
+import dev.taskregistry.adapters.rest.proxy.ForwardingPolicy;
 import dev.taskregistry.application.ResourceUrlTemplate;
 import dev.taskregistry.application.TtlPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +9,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -26,6 +28,7 @@ public class RegistryConfig {
     private final TtlPolicy ttlPolicy;
     private final ResourceUrlTemplate resourceUrlTemplate;
     private final Optional<String> apiToken;
+    private final ForwardingPolicy forwardingPolicy;
 
     @Inject
     public RegistryConfig(
@@ -38,7 +41,9 @@ public class RegistryConfig {
             @ConfigProperty(name = "taskregistry.task.max-ttl", defaultValue = "P7D") String maxTtl,
             @ConfigProperty(name = "taskregistry.task.result-retention", defaultValue = "PT5M") String resultRetention,
             @ConfigProperty(name = "taskregistry.task.resource-url-template", defaultValue = "mcp://task/{id}") String urlTemplate,
-            @ConfigProperty(name = "taskregistry.api.token") Optional<String> apiToken) {
+            @ConfigProperty(name = "taskregistry.api.token") Optional<String> apiToken,
+            @ConfigProperty(name = "taskregistry.api.public-base-url") Optional<String> publicBaseUrl,
+            @ConfigProperty(name = "taskregistry.api.trusted-proxies") Optional<String> trustedProxies) {
         this.store = StoreKind.fromConfig(store);
         this.redisUrl = redisUrl;
         this.redisKeyPrefix = redisKeyPrefix;
@@ -50,6 +55,10 @@ public class RegistryConfig {
                 duration("taskregistry.task.result-retention", resultRetention)));
         this.resourceUrlTemplate = configured("taskregistry.task.resource-url-template", () -> new ResourceUrlTemplate(urlTemplate));
         this.apiToken = apiToken;
+        this.forwardingPolicy = new ForwardingPolicy(
+                publicBaseUrl.map(url -> configured("taskregistry.api.public-base-url", () -> ForwardingPolicy.publicBaseUrl(url))),
+                trustedProxies.map(list -> configured("taskregistry.api.trusted-proxies", () -> ForwardingPolicy.trustedProxies(list)))
+                        .orElse(Set.of()));
     }
 
     StoreKind store() {
@@ -79,6 +88,10 @@ public class RegistryConfig {
 
     Optional<String> apiToken() {
         return apiToken;
+    }
+
+    ForwardingPolicy forwardingPolicy() {
+        return forwardingPolicy;
     }
 
     private static Duration duration(String key, String value) {

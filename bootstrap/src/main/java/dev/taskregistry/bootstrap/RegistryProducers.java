@@ -2,6 +2,7 @@ package dev.taskregistry.bootstrap;
 
 import dev.taskregistry.adapters.inmemory.InMemoryTaskRepository;
 import dev.taskregistry.adapters.redis.RedisTaskRepository;
+import dev.taskregistry.adapters.rest.proxy.ForwardingPolicy;
 import dev.taskregistry.adapters.rest.security.ApiToken;
 import dev.taskregistry.application.TaskUseCases;
 import dev.taskregistry.domain.TaskRepository;
@@ -62,5 +63,12 @@ public class RegistryProducers {
     @Singleton
     ApiToken apiToken(RegistryConfig config) {
         return ApiToken.of(config.apiToken());
+    }
+
+    @Produces
+    @Singleton
+    ForwardingPolicy forwardingPolicy(RegistryConfig config) {
+        LOG.info(() -> "public URLs: " + config.forwardingPolicy());
+        return config.forwardingPolicy();
     }
 }

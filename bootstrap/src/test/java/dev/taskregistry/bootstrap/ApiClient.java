@@ -6,6 +6,7 @@ import io.helidon.microprofile.server.ServerCdiExtension;
 import jakarta.enterprise.inject.spi.CDI;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,6 +35,10 @@ public final class ApiClient {
         this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), port, null);
     }
 
+    private ApiClient(int port, InetAddress localAddress) {
+        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).localAddress(localAddress).build(), port, null);
+    }
+
     private ApiClient(HttpClient http, int port, ServedOpenApi document) {
         this.http = http;
         this.port = port;
@@ -43,7 +48,16 @@ public final class ApiClient {
 
     /** A client of the service that the current {@code @HelidonTest} started. */
     public static ApiClient ofTestedService() {
-        return new ApiClient(CDI.current().getBeanManager().getExtension(ServerCdiExtension.class).port());
+        return new ApiClient(testedServicePort());
+    }
+
+    /** A client of the tested service whose connections come from {@code localAddress}, e.g. 127.0.0.2 as a proxy would. */
+    public static ApiClient ofTestedServiceFrom(InetAddress localAddress) {
+        return new ApiClient(testedServicePort(), localAddress);
+    }
+
+    private static int testedServicePort() {
+        return CDI.current().getBeanManager().getExtension(ServerCdiExtension.class).port();
     }
 
     /** The same client, checking every answer against the service's own {@code /openapi} document before returning it. */

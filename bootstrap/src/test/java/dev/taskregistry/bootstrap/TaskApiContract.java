@@ -191,6 +191,41 @@ abstract class TaskApiContract {
     }
 
     @Test
+    void aCursorCutShortEditedOfAnotherFilterOrMadeUp_gets400NamingTheCursor() {
+        String type = "cursor-" + UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 3; i++) {
+            register(uniqueId(), type);
+        }
+        String listing = "/tasks?type=" + type + "&limit=1";
+        String cursor = api.get(listing).json().get("next_cursor").asText();
+        assertThat(api.get(listing + "&cursor=" + cursor).status()).as("the cursor as issued").isEqualTo(200);
+
+        for (int cut = 1; cut <= 4; cut++) {
+            assertProblem(api.get(listing + "&cursor=" + cursor.substring(0, cursor.length() - cut)), 400, "cursor");
+        }
+        int middle = cursor.length() / 2;
+        String edited = cursor.substring(0, middle) + (cursor.charAt(middle) == 'A' ? 'B' : 'A') + cursor.substring(middle + 1);
+        assertProblem(api.get(listing + "&cursor=" + edited), 400, "cursor");
+        assertProblem(api.get("/tasks?limit=1&cursor=" + cursor), 400, "cursor");
+        assertProblem(api.get("/tasks?type=" + type + "-other&limit=1&cursor=" + cursor), 400, "cursor");
+        assertProblem(api.get(listing + "&status=pending&cursor=" + cursor), 400, "cursor");
+        assertProblem(api.get(listing + "&cursor=%21%21%21"), 400, "cursor");
+        assertProblem(api.get(listing + "&cursor=AAAA"), 400, "cursor");
+        assertThat(api.get(listing + "&cursor=").json().get("items").get(0).get("id").asText())
+                .as("an empty cursor means none: the first page").isEqualTo(api.get(listing).json().get("items").get(0).get("id").asText());
+    }
+
+    @Test
+    void byDefault_forwardedHeadersAreIgnored_andTheLocationUsesTheRequestsHost() {
+        String id = uniqueId();
+
+        ApiResponse created = api.post("/tasks", "{\"id\":\"" + id + "\",\"type\":\"report\"}",
+                "X-Forwarded-Proto", "https", "X-Forwarded-Host", "evil.example", "Forwarded", "proto=https;host=evil.example");
+
+        assertThat(created.header("Location")).matches("http://127\\.0\\.0\\.1:\\d+/tasks/" + id);
+    }
+
+    @Test
     void stats_countLiveTasksByTypeAndStatus() {
         String type = "stats-" + UUID.randomUUID().toString().substring(0, 8);
         String running = uniqueId();

@@ -534,7 +534,7 @@ public abstract class TaskRepositoryContract {
                 return walked;
             }
             betweenPages.run();
-            request = request.after(PageCursor.decode(next.get().encode()));
+            request = request.after(next.get());
         }
         throw new AssertionError("paging did not end");
     }

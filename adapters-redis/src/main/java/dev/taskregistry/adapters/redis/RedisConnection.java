@@ -3,8 +3,10 @@ package dev.taskregistry.adapters.redis;
 import java.net.URI;
 import java.util.function.Function;
 import redis.clients.jedis.ClientSetInfoConfig;
+import redis.clients.jedis.ConnectionFactory;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.SslOptions;
 import redis.clients.jedis.exceptions.JedisException;
@@ -17,15 +19,19 @@ import redis.clients.jedis.util.JedisURIHelper;
  */
 final class RedisConnection implements AutoCloseable {
 
+    private final RedisConnectionPool pool;
     private final RedisClient client;
     private final int poolSize;
 
     RedisConnection(RedisStoreSettings settings) {
         this.poolSize = settings.poolSize();
+        HostAndPort server = new HostAndPort(settings.uri().getHost(), settings.port());
+        DefaultJedisClientConfig clientConfig = clientConfig(settings);
+        this.pool = new RedisConnectionPool(new ConnectionFactory(server, clientConfig), poolConfig(settings));
         this.client = RedisClient.builder()
-                .hostAndPort(settings.uri().getHost(), settings.port())
-                .clientConfig(clientConfig(settings))
-                .poolConfig(poolConfig(settings))
+                .hostAndPort(server)
+                .clientConfig(clientConfig)
+                .connectionProvider(pool.provider())
                 .build();
     }
 
@@ -41,7 +47,7 @@ final class RedisConnection implements AutoCloseable {
         // A dead pooled connection fails at once; its idle siblings are just as dead, so drop them all and
         // try once more on a fresh one. A write that reached Redis before the connection broke may run
         // twice; the scripts' NX and version checks then answer "exists" or "conflict" as for any retry.
-        client.getPool().clear();
+        pool.clear();
         try {
             return work.apply(client);
         } catch (JedisException failure) {
@@ -55,7 +61,7 @@ final class RedisConnection implements AutoCloseable {
      */
     void openPool(String operation) {
         try {
-            client.getPool().addObjects(poolSize - client.getPool().getNumIdle());
+            pool.addObjects(poolSize - pool.getNumIdle());
         } catch (JedisException failure) {
             throw StoreFailures.translate(operation, failure);
         }

@@ -31,8 +31,15 @@ record ListingQuery(String status, String type, String limit, String cursor) {
                 type == null ? null : TaskType.of(type));
     }
 
+    /** The page asked for; a cursor must have come from a listing with this query's filter. */
     PageRequest page() {
-        return new PageRequest(limitValue(), Optional.ofNullable(cursor).map(PageCursor::decode));
+        TaskFilter filter = filter();
+        return new PageRequest(limitValue(), Optional.ofNullable(cursor).map(token -> CursorToken.decode(token, filter)));
+    }
+
+    /** The {@code next_cursor} text of a page of this listing. */
+    String tokenOf(PageCursor next) {
+        return CursorToken.encode(next, filter());
     }
 
     private int limitValue() {

@@ -100,7 +100,7 @@ public class TaskResource {
     public TaskPageResponse list(@QueryParam("status") String status, @QueryParam("type") String type,
                                  @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         ListingQuery query = new ListingQuery(status, type, limit, cursor);
-        return TaskPageResponse.of(useCases.listTasks().list(query.filter(), query.page()));
+        return TaskPageResponse.of(useCases.listTasks().list(query.filter(), query.page()), query::tokenOf);
     }
 
     @Parameter(name = "id", in = ParameterIn.PATH, schema = @Schema(ref = "TaskId"))

@@ -59,6 +59,14 @@ class StartupIT {
                 .contains("Redis is not reachable yet").doesNotContain("s3cret-pass");
     }
 
+    @Test
+    void aPublicBaseUrlThatIsNoHttpUrl_stopsStartUp_namingTheKey() throws Exception {
+        StartAttempt attempt = start("bad-public-base-url", Map.of("TASKREGISTRY_API_PUBLIC_BASE_URL", "tasks.example.com"));
+
+        assertThat(attempt.exitCode()).isNotZero();
+        assertThat(attempt.log()).contains("taskregistry.api.public-base-url").contains("absolute http or https URL");
+    }
+
     private static StartAttempt start(String name, Map<String, String> environment) throws IOException, InterruptedException {
         Path log = Files.createDirectories(Path.of("target", "worker-logs")).resolve(name + ".log");
         String java = ProcessHandle.current().info().command().orElse("java");

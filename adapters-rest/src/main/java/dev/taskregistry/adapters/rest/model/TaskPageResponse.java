@@ -6,6 +6,7 @@ import dev.taskregistry.domain.PageCursor;
 import dev.taskregistry.domain.PageRequest;
 import dev.taskregistry.domain.TaskPage;
 import java.util.List;
+import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A page of tasks and the cursor of the next page (null on the last page). */
@@ -17,8 +18,9 @@ public record TaskPageResponse(
         @Schema(required = true, nullable = true, description = "Pass it back as cursor for the next page; null on the last page")
         String nextCursor) {
 
-    public static TaskPageResponse of(TaskPage page) {
+    /** The page, its next cursor written as text by {@code tokens}. */
+    public static TaskPageResponse of(TaskPage page, Function<PageCursor, String> tokens) {
         return new TaskPageResponse(page.items().stream().map(TaskResponse::of).toList(),
-                page.next().map(PageCursor::encode).orElse(null));
+                page.next().map(tokens).orElse(null));
     }
 }
