@@ -184,20 +184,13 @@ if wants scale; then
 fi
 
 if wants http; then
-    # Three variants of the same jar per store: as shipped; with TCP_NODELAY on the server's sockets (a
-    # configuration key, given as a system property); and with that plus the global MapperManager pinned
-    # at start-up (the one-line bootstrap change proposed in docs/BENCHMARKS.md, run through a launcher).
-    no_delay="-Dserver.connection-options.tcp-no-delay=true"
+    # One run of the jar as shipped per store: TCP_NODELAY and the pinned MapperManager, the two fixes these
+    # benchmarks found (docs/BENCHMARKS.md, findings A and B), are in the service itself now, so the former
+    # variants with them added by hand measured the same service.
     for store in inmemory redis; do
-        http=(scripts/bench-http.sh --store "$store" --redis-url "$BENCH_REDIS_URL" --jar "$results/service/task-registry.jar"
-            --out "$results/http" "${http_timing[@]}")
         "${cli[@]}" flushdb >/dev/null
-        JAVA_HOME="$JAVA_HOME" "${http[@]}" --variant as-shipped
-        "${cli[@]}" flushdb >/dev/null
-        JAVA_HOME="$JAVA_HOME" "${http[@]}" --variant tcp-no-delay --java-opts "$no_delay"
-        "${cli[@]}" flushdb >/dev/null
-        JAVA_HOME="$JAVA_HOME" "${http[@]}" --variant tcp-no-delay+pinned-mappers --java-opts "$no_delay" \
-            --main-source benchmarks/http/ServiceWithPinnedMappers.java
+        JAVA_HOME="$JAVA_HOME" scripts/bench-http.sh --store "$store" --redis-url "$BENCH_REDIS_URL" \
+            --jar "$results/service/task-registry.jar" --out "$results/http" "${http_timing[@]}" --variant as-shipped
     done
 fi
 

@@ -4,11 +4,10 @@
 # under load. Run by scripts/bench-all.sh; alone:
 #   scripts/bench-http.sh --store inmemory|redis [--redis-url redis://127.0.0.1:PORT] [--out DIR]
 #                         [--duration 10] [--warmup 5] [--connections 50] [--threads 2] [--jar PATH]
-#                         [--variant NAME] [--java-opts "JVM OPTIONS"] [--main-source FILE.java]
+#                         [--variant NAME] [--java-opts "JVM OPTIONS"]
 # Appends to DIR/results.tsv (store, variant, endpoint, requests/s, p50 ms, p99 ms, non-2xx) and DIR/rss.tsv,
 # keeps every raw wrk output in DIR. A variant (default: as-shipped) runs the same jar with extra JVM options
-# (--java-opts, e.g. a configuration key as a system property) and/or through a single-file launcher
-# (--main-source, run as 'java -cp JAR FILE.java', e.g. benchmarks/http/ServiceWithPinnedMappers.java).
+# (--java-opts, e.g. a configuration key as a system property), to measure a change before it is made.
 # Needs wrk: apt-get install wrk (Debian and Ubuntu package it).
 # Loopback only; every run is bounded by --duration and the service is stopped at the end.
 set -euo pipefail
@@ -27,7 +26,6 @@ jar="bootstrap/target/task-registry.jar"
 tasks=1000
 variant="as-shipped"
 java_opts=""
-main_source=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --store) store="$2"; shift 2 ;;
@@ -40,7 +38,6 @@ while [ $# -gt 0 ]; do
         --jar) jar="$2"; shift 2 ;;
         --variant) variant="$2"; shift 2 ;;
         --java-opts) java_opts="$2"; shift 2 ;;
-        --main-source) main_source="$2"; shift 2 ;;
         *) echo "unknown option $1 (see the header of $0)" >&2; exit 2 ;;
     esac
 done
@@ -89,7 +86,7 @@ run="$store-$variant"
 echo "== HTTP load, store $store, $variant${java_opts:+ ($java_opts)}, port $port"
 TASKREGISTRY_STORE="$store" TASKREGISTRY_REDIS_URL="${redis_url:-redis://127.0.0.1:1}" \
     TASKREGISTRY_REDIS_KEY_PREFIX="bench-http-$store-$$" SERVER_PORT="$port" \
-    "$java_bin" $java_opts $(if [ -n "$main_source" ]; then echo "-cp $jar $main_source"; else echo "-jar $jar"; fi) \
+    "$java_bin" $java_opts -jar "$jar" \
     > "$out/service-$run.log" 2>&1 &
 service_pid=$!
 

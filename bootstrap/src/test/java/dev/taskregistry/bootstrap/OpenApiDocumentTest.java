@@ -155,6 +155,7 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    @SuppressWarnings("rawtypes") // swagger-models types a schema's properties as Map<String, Schema>, raw
     void aTask_requiresEveryField_andMarksExactlyTheNullableOnes() {
         Schema<?> task = schema("Task");
 
