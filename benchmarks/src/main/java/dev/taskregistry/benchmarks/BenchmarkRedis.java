@@ -1,5 +1,6 @@
 package dev.taskregistry.benchmarks;
 
+import dev.taskregistry.adapters.redis.RedisConnection;
 import dev.taskregistry.adapters.redis.RedisStoreSettings;
 import dev.taskregistry.adapters.redis.RedisTaskRepository;
 import dev.taskregistry.adapters.redis.testing.RedisServerProcess;
@@ -47,7 +48,8 @@ public final class BenchmarkRedis {
 
     /** The adapter under test, on its own key prefix. */
     public static RedisTaskRepository repository(String keyPrefix) {
-        return new RedisTaskRepository(new RedisStoreSettings(url(), keyPrefix, TIMEOUT));
+        return new RedisTaskRepository(RedisConnection.standalone(new RedisStoreSettings(url(), keyPrefix, TIMEOUT)),
+                keyPrefix);
     }
 
     /** Plain Jedis with the adapter's pool and client settings: the physical limit the adapter is compared with. */

@@ -42,6 +42,10 @@ final class LuaScripts {
     private LuaScripts() {
     }
 
+    /** The KEYS and ARGV of one script call; {@code keys} must hold every key it touches (the Redis Cluster rule). */
+    record ScriptCall(List<String> keys, List<String> args) {
+    }
+
     /** EVALSHA of the script; {@code keys} must hold every key it touches (the Redis Cluster rule). */
     static Object run(UnifiedJedis client, Script script, List<String> keys, List<String> args) {
         try {

@@ -1,6 +1,7 @@
 package dev.taskregistry.adapters.redis;
 
 import dev.taskregistry.adapters.redis.LuaScripts.Script;
+import dev.taskregistry.adapters.redis.LuaScripts.ScriptCall;
 import dev.taskregistry.domain.ConcurrentTaskUpdate;
 import dev.taskregistry.domain.PageRequest;
 import dev.taskregistry.domain.Task;
@@ -13,12 +14,13 @@ import dev.taskregistry.domain.TaskRepository;
 import dev.taskregistry.domain.TaskStats;
 import dev.taskregistry.domain.TaskType;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The {@link TaskRepository} that several worker processes share: one JSON document per task with
  * Redis' own expiry, plus sorted-set indexes for listing and counting, changed only by Lua scripts.
- * Connects lazily; while Redis is unreachable every method fails with {@code TaskStoreUnavailable}.
+ * While Redis is unreachable every method fails with {@code TaskStoreUnavailable}.
  */
 public final class RedisTaskRepository implements TaskRepository, AutoCloseable {
 
@@ -32,9 +34,13 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
     private final TaskListing listing;
     private final TaskCounting counting;
 
-    public RedisTaskRepository(RedisStoreSettings settings) {
-        this.connection = new RedisConnection(settings);
-        this.keys = new RedisKeys(settings.keyPrefix());
+    /**
+     * The registry under {@code keyPrefix} (every key is {@code {keyPrefix}:...}) on {@code connection},
+     * which this repository closes when it is closed. Nothing is sent to Redis until the first call.
+     */
+    public RedisTaskRepository(RedisConnection connection, String keyPrefix) {
+        this.connection = Objects.requireNonNull(connection, "connection");
+        this.keys = new RedisKeys(keyPrefix);
         this.listing = new TaskListing(keys, codec);
         this.counting = new TaskCounting(keys);
     }
@@ -46,7 +52,7 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
      * @throws dev.taskregistry.domain.TaskStoreUnavailable when Redis cannot be reached now
      */
     public void warmUp() {
-        connection.openPool("warm-up");
+        connection.open("warm-up");
         connection.call("warm-up", client -> {
             LuaScripts.loadAll(client);
             return null;
@@ -55,10 +61,9 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
 
     @Override
     public void register(Task task) {
-        List<String> args = List.of(codec.encode(task), expiryMillis(task), task.id().value(),
-                RedisKeys.statusPosition(task.status()), task.type().value());
+        ScriptCall call = registration(task);
         Object outcome = connection.call("register", client ->
-                LuaScripts.run(client, Script.REGISTER, keys.forTaskChange(task.id(), task.type()), args));
+                LuaScripts.run(client, Script.REGISTER, call.keys(), call.args()));
         if (ABSENT.equals(outcome)) {
             throw new TaskAlreadyExists(task.id());
         }
@@ -122,6 +127,12 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
     @Override
     public void close() {
         connection.close();
+    }
+
+    /** KEYS and ARGV of register.lua for a new task. */
+    private ScriptCall registration(Task task) {
+        return new ScriptCall(keys.forTaskChange(task.id(), task.type()), List.of(codec.encode(task),
+                expiryMillis(task), task.id().value(), RedisKeys.statusPosition(task.status()), task.type().value()));
     }
 
     private static String expiryMillis(Task task) {
