@@ -13,6 +13,8 @@ import dev.taskregistry.domain.TaskPage;
 import dev.taskregistry.domain.TaskRepository;
 import dev.taskregistry.domain.TaskStats;
 import dev.taskregistry.domain.TaskType;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,6 +29,8 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
     private static final Long DONE = 1L;
     private static final Long ABSENT = 0L;
     private static final int DELETE_ATTEMPTS = 3;
+    /** Register scripts per pipelined round trip of {@link #registerAll}: a few milliseconds of Redis time. */
+    static final int BULK_BATCH = 1000;
 
     private final RedisConnection connection;
     private final RedisKeys keys;
@@ -67,6 +71,34 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
         if (ABSENT.equals(outcome)) {
             throw new TaskAlreadyExists(task.id());
         }
+    }
+
+    /**
+     * Registers many tasks in few round trips, for loading a registry (benchmarks, imports) rather than for
+     * requests: each task is still one register script, run exactly as {@link #register} runs it, so it
+     * stores exactly what {@code register} stores; up to 1000 of them go in one pipelined round
+     * trip, each round trip bounded by the timeout. Not atomic as a whole: when Redis fails part way, some
+     * of the tasks may be stored and the others not.
+     *
+     * @return the ids that were live already, in the order given (for these {@code register} would have
+     *         thrown {@link TaskAlreadyExists}); their tasks were not written
+     * @throws dev.taskregistry.domain.TaskStoreUnavailable when Redis cannot be reached
+     */
+    public List<TaskId> registerAll(Collection<Task> tasks) {
+        List<Task> all = List.copyOf(tasks);
+        List<TaskId> live = new ArrayList<>();
+        for (int start = 0; start < all.size(); start += BULK_BATCH) {
+            List<Task> batch = all.subList(start, Math.min(all.size(), start + BULK_BATCH));
+            List<ScriptCall> calls = batch.stream().map(this::registration).toList();
+            List<Object> outcomes = connection.call("register-all", client ->
+                    LuaScripts.runAll(client, Script.REGISTER, calls));
+            for (int i = 0; i < batch.size(); i++) {
+                if (ABSENT.equals(outcomes.get(i))) {
+                    live.add(batch.get(i).id());
+                }
+            }
+        }
+        return live;
     }
 
     @Override

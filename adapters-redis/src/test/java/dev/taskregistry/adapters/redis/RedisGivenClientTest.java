@@ -12,6 +12,7 @@ import dev.taskregistry.domain.TaskStoreUnavailable;
 import dev.taskregistry.domain.TestTasks;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,7 +35,7 @@ class RedisGivenClientTest {
                 RedisConnection.of(RedisClient.create(URI.create(TestRedis.url()))), namespace.prefix())) {
             repository.register(task);
             repository.update(started);
-            repository.register(other);
+            assertThat(repository.registerAll(List.of(other))).isEmpty();
 
             assertThat(repository.find(task.id())).contains(started);
             assertThat(repository.list(TaskFilter.of(TaskStatus.RUNNING, null), PageRequest.first(10)).items())
