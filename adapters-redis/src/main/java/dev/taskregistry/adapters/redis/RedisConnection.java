@@ -45,8 +45,9 @@ public interface RedisConnection extends AutoCloseable {
     /**
      * A client built by the caller, e.g. for Sentinel or Cluster: its failures are translated as above; its
      * own configuration bounds its calls and its own retry policy applies (nothing is repeated here).
-     * Closing the connection closes the client. A cluster client does not serve {@code stats} and
-     * {@code list} yet: stats counts in a MULTI and listing reads Redis' TIME, a keyless command.
+     * Closing the connection closes the client. A cluster client does not serve {@code stats}, {@code list}
+     * and the {@code find} of an original-service document yet: stats counts in a MULTI, the others read
+     * Redis' TIME, a keyless command.
      */
     static RedisConnection of(UnifiedJedis client) {
         return new GivenClientConnection(client);
