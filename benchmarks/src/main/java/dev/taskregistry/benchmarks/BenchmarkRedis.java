@@ -1,5 +1,6 @@
 package dev.taskregistry.benchmarks;
 
+import dev.taskregistry.adapters.redis.RedisConnection;
 import dev.taskregistry.adapters.redis.RedisStoreSettings;
 import dev.taskregistry.adapters.redis.RedisTaskRepository;
 import dev.taskregistry.adapters.redis.testing.RedisServerProcess;
@@ -45,9 +46,24 @@ public final class BenchmarkRedis {
         return url;
     }
 
+    /**
+     * A key of the registry under {@code keyPrefix}, named as docs/REDIS.md documents them: {@code key(p, "task:" + id)}
+     * is a task's document, {@code key(p, "idx:all")} the index of all. The raw baselines read and write
+     * these keys directly; each benchmark checks that they hold what the adapter stored.
+     */
+    public static String key(String keyPrefix, String name) {
+        return "{" + keyPrefix + "}:" + name;
+    }
+
+    /** The key of a task's document. */
+    public static String taskKey(String keyPrefix, String id) {
+        return key(keyPrefix, "task:" + id);
+    }
+
     /** The adapter under test, on its own key prefix. */
     public static RedisTaskRepository repository(String keyPrefix) {
-        return new RedisTaskRepository(new RedisStoreSettings(url(), keyPrefix, TIMEOUT));
+        return new RedisTaskRepository(RedisConnection.standalone(new RedisStoreSettings(url(), keyPrefix, TIMEOUT)),
+                keyPrefix);
     }
 
     /** Plain Jedis with the adapter's pool and client settings: the physical limit the adapter is compared with. */

@@ -41,7 +41,7 @@ public class NaiveRedisScaleBenchmark {
     public void setUp() {
         ScaleRegistry registry = ScaleRegistry.load(liveTasks);
         raw = BenchmarkRedis.rawClient();
-        naive = new NaiveTaskRegistry(raw, registry.access.taskKeyPattern());
+        naive = new NaiveTaskRegistry(raw, BenchmarkRedis.taskKey(registry.prefix, "*"));
         if (!Long.valueOf(liveTasks).equals(naive.stats().get("total_tasks"))) {
             throw new IllegalStateException("the naive count disagrees with the " + liveTasks + " tasks loaded");
         }

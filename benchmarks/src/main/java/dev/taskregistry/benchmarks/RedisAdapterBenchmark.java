@@ -1,7 +1,7 @@
 package dev.taskregistry.benchmarks;
 
-import dev.taskregistry.adapters.redis.RedisBenchmarkAccess;
 import dev.taskregistry.adapters.redis.RedisTaskRepository;
+import dev.taskregistry.adapters.redis.TaskDocumentCodec;
 import dev.taskregistry.domain.ProgressReport;
 import dev.taskregistry.domain.Task;
 import dev.taskregistry.domain.TaskId;
@@ -43,7 +43,7 @@ public class RedisAdapterBenchmark {
 
     RedisTaskRepository repository;
     RedisClient raw;
-    RedisBenchmarkAccess access;
+    String prefix;
     TaskId[] ids;
     String[] keys;
     /** The stored document of a typical pending task: what raw GET reads and raw SET writes. */
@@ -55,21 +55,20 @@ public class RedisAdapterBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        String prefix = "bench-adapter-" + UUID.randomUUID();
+        prefix = "bench-adapter-" + UUID.randomUUID();
         repository = BenchmarkRedis.repository(prefix);
         raw = BenchmarkRedis.rawClient();
-        access = new RedisBenchmarkAccess(prefix);
-        taskKeyStart = access.taskKeyPattern().substring(0, access.taskKeyPattern().length() - 1);
+        taskKeyStart = BenchmarkRedis.taskKey(prefix, "");
         ids = new TaskId[STORED_TASKS];
         keys = new String[STORED_TASKS];
         for (int i = 0; i < STORED_TASKS; i++) {
             Task task = BenchmarkTasks.pending("find-" + i, CLOCK.instant());
             repository.register(task);
             ids[i] = task.id();
-            keys[i] = access.taskKey(task);
+            keys[i] = BenchmarkRedis.taskKey(prefix, task.id().value());
         }
         document = raw.get(keys[0]);
-        if (document == null || repository.find(ids[0]).isEmpty()) {
+        if (document == null || !new TaskDocumentCodec().decode(document).equals(repository.find(ids[0]))) {
             throw new IllegalStateException("the raw key " + keys[0] + " does not hold the adapter's document");
         }
         documentExpiresAt = repository.find(ids[0]).orElseThrow().expiresAt().toEpochMilli();
@@ -120,7 +119,7 @@ public class RedisAdapterBenchmark {
             shared.repository.register(task);
             task = task.reportProgress(ProgressReport.ofSteps(1), CLOCK.instant());
             shared.repository.update(task);
-            key = shared.access.taskKey(task);
+            key = BenchmarkRedis.taskKey(shared.prefix, task.id().value());
             document = shared.raw.get(key);
             expiresAt = task.expiresAt().toEpochMilli();
         }

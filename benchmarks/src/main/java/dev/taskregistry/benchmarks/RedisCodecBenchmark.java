@@ -3,7 +3,8 @@ package dev.taskregistry.benchmarks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.taskregistry.adapters.redis.RedisBenchmarkAccess;
+import dev.taskregistry.adapters.redis.DocumentInstants;
+import dev.taskregistry.adapters.redis.TaskDocumentCodec;
 import dev.taskregistry.domain.Task;
 import dev.taskregistry.domain.TaskStatus;
 import java.time.Clock;
@@ -36,32 +37,31 @@ import org.openjdk.jmh.annotations.Warmup;
 public class RedisCodecBenchmark {
 
     private final ObjectMapper plainMapper = new ObjectMapper();
-    RedisBenchmarkAccess access;
+    final TaskDocumentCodec codec = new TaskDocumentCodec();
     Task task;
     String document;
     String instant;
 
     @Setup
     public void setUp() {
-        access = new RedisBenchmarkAccess("codec");
         Instant now = Clock.systemUTC().instant();
         task = BenchmarkTasks.inStatus(BenchmarkTasks.pending("codec-1", now), TaskStatus.RUNNING, now);
-        document = access.document(task);
-        instant = RedisBenchmarkAccess.formatInstant(task.createdAt());
-        if (!access.decode(document).orElseThrow().equals(task) || !Instant.parse(instant).equals(task.createdAt())
-                || !RedisBenchmarkAccess.parseInstant(instant).equals(task.createdAt())) {
+        document = codec.encode(task);
+        instant = DocumentInstants.format(task.createdAt());
+        if (!codec.decode(document).orElseThrow().equals(task) || !Instant.parse(instant).equals(task.createdAt())
+                || !DocumentInstants.parse(instant).equals(task.createdAt())) {
             throw new IllegalStateException("the codec does not read back what it wrote");
         }
     }
 
     @Benchmark
     public Optional<Task> decodeDocument() {
-        return access.decode(document);
+        return codec.decode(document);
     }
 
     @Benchmark
     public String encodeDocument() {
-        return access.document(task);
+        return codec.encode(task);
     }
 
     @Benchmark
@@ -71,7 +71,7 @@ public class RedisCodecBenchmark {
 
     @Benchmark
     public Instant instantTheAdaptersWay() {
-        return RedisBenchmarkAccess.parseInstant(instant);
+        return DocumentInstants.parse(instant);
     }
 
     @Benchmark

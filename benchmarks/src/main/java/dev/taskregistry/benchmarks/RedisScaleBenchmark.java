@@ -53,7 +53,7 @@ public class RedisScaleBenchmark {
         ScaleRegistry registry = ScaleRegistry.load(liveTasks);
         repository = BenchmarkRedis.repository(registry.prefix);
         raw = BenchmarkRedis.rawClient();
-        someTaskKey = registry.access.taskKeyPattern().replace("*", "task-" + (liveTasks / 3));
+        someTaskKey = BenchmarkRedis.taskKey(registry.prefix, "task-" + (liveTasks / 3));
         middle = registry.middleCursor();
         TaskStats stats = repository.stats();
         if (raw.get(someTaskKey) == null || stats.total() != liveTasks || listByStatus().items().size() != PAGE || listFromMiddle().items().size() != PAGE) {

@@ -2,6 +2,7 @@ package dev.taskregistry.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.taskregistry.adapters.redis.RedisConnection;
 import dev.taskregistry.adapters.redis.RedisStoreSettings;
 import dev.taskregistry.adapters.redis.RedisTaskRepository;
 import dev.taskregistry.adapters.redis.testing.TestRedis;
@@ -40,8 +41,8 @@ class SharedRegistryWorkersTest {
         String prefix = TestRedis.uniquePrefix();
         List<TaskUseCases> workers = new ArrayList<>();
         for (int i = 0; i < WORKERS; i++) {
-            RedisTaskRepository repository = new RedisTaskRepository(
-                    new RedisStoreSettings(TestRedis.url(), prefix, Duration.ofSeconds(2)));
+            RedisTaskRepository repository = new RedisTaskRepository(RedisConnection.standalone(
+                    new RedisStoreSettings(TestRedis.url(), prefix, Duration.ofSeconds(2))), prefix);
             connections.add(repository);
             workers.add(TaskUseCases.wire(repository, Clock.systemUTC(),
                     new TtlPolicy(Duration.ofMinutes(5), Duration.ofDays(7), Duration.ofMinutes(5)),

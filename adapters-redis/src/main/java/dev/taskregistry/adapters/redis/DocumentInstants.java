@@ -7,8 +7,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 
-/** The instant format of stored documents: written as UTC ISO-8601 with milliseconds and {@code Z}, read leniently. */
-final class DocumentInstants {
+/**
+ * The instant format of stored documents: written as UTC ISO-8601 with milliseconds and {@code Z}, read
+ * leniently. Public for tools that read the stored format, and for the benchmarks.
+ */
+public final class DocumentInstants {
 
     private static final DateTimeFormatter WRITTEN =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -19,7 +22,8 @@ final class DocumentInstants {
     private DocumentInstants() {
     }
 
-    static String format(Instant instant) {
+    /** {@code uuuu-MM-ddTHH:mm:ss.SSSZ} in UTC; null for null. */
+    public static String format(Instant instant) {
         return instant == null ? null : WRITTEN.format(instant);
     }
 
@@ -27,7 +31,7 @@ final class DocumentInstants {
      * Reads what this adapter writes and what the original Python service wrote: with {@code Z}, with an
      * offset, or without a zone ({@code datetime.isoformat()} of a naive time), which is taken as UTC.
      */
-    static Instant parse(String text) {
+    public static Instant parse(String text) {
         if (isWrittenShape(text)) {
             return parseWritten(text);
         }

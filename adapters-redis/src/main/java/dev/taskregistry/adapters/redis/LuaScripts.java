@@ -6,8 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 
@@ -42,6 +45,10 @@ final class LuaScripts {
     private LuaScripts() {
     }
 
+    /** The KEYS and ARGV of one script call; {@code keys} must hold every key it touches (the Redis Cluster rule). */
+    record ScriptCall(List<String> keys, List<String> args) {
+    }
+
     /** EVALSHA of the script; {@code keys} must hold every key it touches (the Redis Cluster rule). */
     static Object run(UnifiedJedis client, Script script, List<String> keys, List<String> args) {
         try {
@@ -50,6 +57,29 @@ final class LuaScripts {
             client.scriptLoad(script.source, keys.getFirst());
             return client.evalsha(script.sha, keys, args);
         }
+    }
+
+    /**
+     * The calls of one script in one pipelined round trip, each still one atomic EVALSHA; their outcomes in
+     * the same order. A call that Redis answers NOSCRIPT (the cache was emptied) is run again as {@link #run} does.
+     */
+    static List<Object> runAll(UnifiedJedis client, Script script, List<ScriptCall> calls) {
+        List<Response<Object>> replies = new ArrayList<>(calls.size());
+        try (AbstractPipeline pipeline = client.pipelined()) {
+            for (ScriptCall call : calls) {
+                replies.add(pipeline.evalsha(script.sha, call.keys(), call.args()));
+            }
+            pipeline.sync();
+        }
+        List<Object> outcomes = new ArrayList<>(calls.size());
+        for (int i = 0; i < calls.size(); i++) {
+            try {
+                outcomes.add(replies.get(i).get());
+            } catch (JedisNoScriptException notLoaded) {
+                outcomes.add(run(client, script, calls.get(i).keys(), calls.get(i).args()));
+            }
+        }
+        return outcomes;
     }
 
     /** Loads every script into Redis now, so that no request pays for a NOSCRIPT answer and a reload. */

@@ -1,103 +1,55 @@
 package dev.taskregistry.adapters.redis;
 
-import java.net.URI;
 import java.util.function.Function;
-import redis.clients.jedis.ClientSetInfoConfig;
-import redis.clients.jedis.ConnectionFactory;
-import redis.clients.jedis.ConnectionPoolConfig;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.RedisClient;
-import redis.clients.jedis.SslOptions;
-import redis.clients.jedis.exceptions.JedisException;
-import redis.clients.jedis.util.JedisURIHelper;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
- * The pooled Jedis client of one registry and the one way to call it: every call is bounded by the
- * configured timeout and every Jedis failure leaves as a registry error. Connects lazily, so it can be
- * created while Redis is down and recovers by itself once Redis answers again.
+ * What {@link RedisTaskRepository} needs of a Redis deployment: a Jedis {@link UnifiedJedis}, which each of
+ * Jedis' {@code RedisClient}, {@code RedisSentinelClient} and {@code RedisClusterClient} is, and one way to
+ * call it that turns every Jedis failure into a registry error. The composition root builds one and hands
+ * it to the repository, which closes it when it is closed.
  */
-final class RedisConnection implements AutoCloseable {
-
-    private final RedisConnectionPool pool;
-    private final RedisClient client;
-    private final int poolSize;
-
-    RedisConnection(RedisStoreSettings settings) {
-        this.poolSize = settings.poolSize();
-        HostAndPort server = new HostAndPort(settings.uri().getHost(), settings.port());
-        DefaultJedisClientConfig clientConfig = clientConfig(settings);
-        this.pool = new RedisConnectionPool(new ConnectionFactory(server, clientConfig), poolConfig(settings));
-        this.client = RedisClient.builder()
-                .hostAndPort(server)
-                .clientConfig(clientConfig)
-                .connectionProvider(pool.provider())
-                .build();
-    }
-
-    /** Runs {@code work} on the client; {@code operation} names it in error messages. */
-    <T> T call(String operation, Function<RedisClient, T> work) {
-        try {
-            return work.apply(client);
-        } catch (JedisException failure) {
-            if (!StoreFailures.isStaleConnection(failure)) {
-                throw StoreFailures.translate(operation, failure);
-            }
-        }
-        // A dead pooled connection fails at once; its idle siblings are just as dead, so drop them all and
-        // try once more on a fresh one. A write that reached Redis before the connection broke may run
-        // twice; the scripts' NX and version checks then answer "exists" or "conflict" as for any retry.
-        pool.clear();
-        try {
-            return work.apply(client);
-        } catch (JedisException failure) {
-            throw StoreFailures.translate(operation, failure);
-        }
-    }
+public interface RedisConnection extends AutoCloseable {
 
     /**
-     * Opens every pooled connection now, so that a first burst of requests finds them ready instead of
-     * queueing behind connection set-up for longer than the timeout allows.
+     * Runs {@code work} on the client; {@code operation} names it in error messages.
+     *
+     * @throws dev.taskregistry.domain.TaskStoreUnavailable when Redis cannot be reached, times out or answers
+     *         that it cannot serve now (loading, busy, failing over, out of memory, refusing the credentials)
+     * @throws IllegalStateException when Redis rejects the call for another reason (e.g. WRONGTYPE)
      */
-    void openPool(String operation) {
-        try {
-            pool.addObjects(poolSize - pool.getNumIdle());
-        } catch (JedisException failure) {
-            throw StoreFailures.translate(operation, failure);
-        }
+    <T> T call(String operation, Function<UnifiedJedis, T> work);
+
+    /**
+     * Opens the connections this connection pools now, instead of on first use, so that a first burst of
+     * requests does not queue behind their set-up. Does nothing when it pools none of its own.
+     *
+     * @throws dev.taskregistry.domain.TaskStoreUnavailable when Redis cannot be reached now
+     */
+    default void open(String operation) {
     }
 
     @Override
-    public void close() {
-        client.close();
+    void close();
+
+    /**
+     * One Redis server, as {@code taskregistry.redis.url} names it: a pool of {@code poolSize} connections,
+     * opened lazily (the service starts while Redis is down and recovers by itself), every call bounded by
+     * the timeout including the wait for a pooled connection, and a call that fails at once on a connection
+     * that died with an earlier Redis repeated once on a fresh one.
+     */
+    static RedisConnection standalone(RedisStoreSettings settings) {
+        return new StandaloneRedisConnection(settings);
     }
 
-    private static DefaultJedisClientConfig clientConfig(RedisStoreSettings settings) {
-        URI uri = settings.uri();
-        DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis(settings.timeoutMillis())
-                .socketTimeoutMillis(settings.timeoutMillis())
-                .user(JedisURIHelper.getUser(uri))
-                .password(JedisURIHelper.getPassword(uri))
-                .database(JedisURIHelper.hasDbIndex(uri) ? JedisURIHelper.getDBIndex(uri) : 0)
-                // CLIENT SETINFO costs a round trip per new connection and Redis before 7.2 rejects it anyway.
-                .clientSetInfoConfig(ClientSetInfoConfig.DISABLED);
-        if (JedisURIHelper.isRedisSSLScheme(uri)) {
-            // The JVM's trust store, with host name verification.
-            config.sslOptions(SslOptions.defaults());
-        }
-        return config.build();
-    }
-
-    private static ConnectionPoolConfig poolConfig(RedisStoreSettings settings) {
-        ConnectionPoolConfig pool = new ConnectionPoolConfig();
-        pool.setMaxTotal(settings.poolSize());
-        pool.setMaxIdle(settings.poolSize());
-        pool.setMinIdle(0);
-        pool.setBlockWhenExhausted(true);
-        // First come, first served: under a burst, a waiting request is not overtaken by later ones until it times out.
-        pool.setFairness(true);
-        pool.setMaxWait(settings.timeout());
-        return pool;
+    /**
+     * A client built by the caller, e.g. for Sentinel or Cluster: its failures are translated as above; its
+     * own configuration bounds its calls and its own retry policy applies (nothing is repeated here).
+     * Closing the connection closes the client. A cluster client does not serve {@code stats}, {@code list}
+     * and the {@code find} of an original-service document yet: stats counts in a MULTI, the others read
+     * Redis' TIME, a keyless command.
+     */
+    static RedisConnection of(UnifiedJedis client) {
+        return new GivenClientConnection(client);
     }
 }

@@ -6,12 +6,30 @@ import dev.taskregistry.domain.TaskType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Names the keys of one registry. All share the hash tag {@code {prefix}}, so they live in one Redis
  * Cluster slot and every script may touch all of them.
  */
 record RedisKeys(String prefix) {
+
+    private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
+
+    RedisKeys {
+        requireValidPrefix(prefix, "keyPrefix");
+    }
+
+    /**
+     * A prefix may not hold the braces of a hash tag, nor anything that could take a key out of its
+     * namespace; {@code name} is how the caller calls it in the message.
+     */
+    static void requireValidPrefix(String prefix, String name) {
+        if (prefix == null || !PREFIX.matcher(prefix).matches()) {
+            throw new IllegalArgumentException("'" + name + "' must be 1 to 64 characters of A-Z, a-z, 0-9, '.', '_',"
+                    + " ':' and '-', starting with a letter or digit, was '" + prefix + "'");
+        }
+    }
 
     String task(TaskId id) {
         return tag() + ":task:" + id.value();

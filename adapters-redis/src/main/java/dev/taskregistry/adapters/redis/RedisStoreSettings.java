@@ -22,15 +22,11 @@ public record RedisStoreSettings(String url, String keyPrefix, Duration timeout,
     public static final int DEFAULT_PORT = 6379;
     public static final int DEFAULT_POOL_SIZE = 16;
     public static final int MAX_POOL_SIZE = 1024;
-    private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
     private static final Pattern DATABASE_PATH = Pattern.compile("/?|/\\d{1,5}");
 
     public RedisStoreSettings {
         uriOf(url);
-        if (keyPrefix == null || !PREFIX.matcher(keyPrefix).matches()) {
-            throw new IllegalArgumentException("'taskregistry.redis.key-prefix' must be 1 to 64 characters of"
-                    + " A-Z, a-z, 0-9, '.', '_', ':' and '-', starting with a letter or digit, was '" + keyPrefix + "'");
-        }
+        RedisKeys.requireValidPrefix(keyPrefix, "taskregistry.redis.key-prefix");
         Objects.requireNonNull(timeout, "'taskregistry.redis.timeout' is required");
         if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0) {
             throw new IllegalArgumentException("'taskregistry.redis.timeout' must be more than 0 and at most "

@@ -1,6 +1,7 @@
 package dev.taskregistry.adapters.redis;
 
 import dev.taskregistry.adapters.redis.LuaScripts.Script;
+import dev.taskregistry.adapters.redis.LuaScripts.ScriptCall;
 import dev.taskregistry.domain.ConcurrentTaskUpdate;
 import dev.taskregistry.domain.PageRequest;
 import dev.taskregistry.domain.Task;
@@ -12,19 +13,24 @@ import dev.taskregistry.domain.TaskPage;
 import dev.taskregistry.domain.TaskRepository;
 import dev.taskregistry.domain.TaskStats;
 import dev.taskregistry.domain.TaskType;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The {@link TaskRepository} that several worker processes share: one JSON document per task with
  * Redis' own expiry, plus sorted-set indexes for listing and counting, changed only by Lua scripts.
- * Connects lazily; while Redis is unreachable every method fails with {@code TaskStoreUnavailable}.
+ * While Redis is unreachable every method fails with {@code TaskStoreUnavailable}.
  */
 public final class RedisTaskRepository implements TaskRepository, AutoCloseable {
 
     private static final Long DONE = 1L;
     private static final Long ABSENT = 0L;
     private static final int DELETE_ATTEMPTS = 3;
+    /** Register scripts per pipelined round trip of {@link #registerAll}: a few milliseconds of Redis time. */
+    static final int BULK_BATCH = 1000;
 
     private final RedisConnection connection;
     private final RedisKeys keys;
@@ -32,9 +38,13 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
     private final TaskListing listing;
     private final TaskCounting counting;
 
-    public RedisTaskRepository(RedisStoreSettings settings) {
-        this.connection = new RedisConnection(settings);
-        this.keys = new RedisKeys(settings.keyPrefix());
+    /**
+     * The registry under {@code keyPrefix} (every key is {@code {keyPrefix}:...}) on {@code connection},
+     * which this repository closes when it is closed. Nothing is sent to Redis until the first call.
+     */
+    public RedisTaskRepository(RedisConnection connection, String keyPrefix) {
+        this.connection = Objects.requireNonNull(connection, "connection");
+        this.keys = new RedisKeys(keyPrefix);
         this.listing = new TaskListing(keys, codec);
         this.counting = new TaskCounting(keys);
     }
@@ -46,7 +56,7 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
      * @throws dev.taskregistry.domain.TaskStoreUnavailable when Redis cannot be reached now
      */
     public void warmUp() {
-        connection.openPool("warm-up");
+        connection.open("warm-up");
         connection.call("warm-up", client -> {
             LuaScripts.loadAll(client);
             return null;
@@ -55,13 +65,40 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
 
     @Override
     public void register(Task task) {
-        List<String> args = List.of(codec.encode(task), expiryMillis(task), task.id().value(),
-                RedisKeys.statusPosition(task.status()), task.type().value());
+        ScriptCall call = registration(task);
         Object outcome = connection.call("register", client ->
-                LuaScripts.run(client, Script.REGISTER, keys.forTaskChange(task.id(), task.type()), args));
+                LuaScripts.run(client, Script.REGISTER, call.keys(), call.args()));
         if (ABSENT.equals(outcome)) {
             throw new TaskAlreadyExists(task.id());
         }
+    }
+
+    /**
+     * Registers many tasks in few round trips, for loading a registry (benchmarks, imports) rather than for
+     * requests: each task is still one register script, run exactly as {@link #register} runs it, so it
+     * stores exactly what {@code register} stores; up to 1000 of them go in one pipelined round
+     * trip, each round trip bounded by the timeout. Not atomic as a whole: when Redis fails part way, some
+     * of the tasks may be stored and the others not.
+     *
+     * @return the ids that were live already, in the order given (for these {@code register} would have
+     *         thrown {@link TaskAlreadyExists}); their tasks were not written
+     * @throws dev.taskregistry.domain.TaskStoreUnavailable when Redis cannot be reached
+     */
+    public List<TaskId> registerAll(Collection<Task> tasks) {
+        List<Task> all = List.copyOf(tasks);
+        List<TaskId> live = new ArrayList<>();
+        for (int start = 0; start < all.size(); start += BULK_BATCH) {
+            List<Task> batch = all.subList(start, Math.min(all.size(), start + BULK_BATCH));
+            List<ScriptCall> calls = batch.stream().map(this::registration).toList();
+            List<Object> outcomes = connection.call("register-all", client ->
+                    LuaScripts.runAll(client, Script.REGISTER, calls));
+            for (int i = 0; i < batch.size(); i++) {
+                if (ABSENT.equals(outcomes.get(i))) {
+                    live.add(batch.get(i).id());
+                }
+            }
+        }
+        return live;
     }
 
     @Override
@@ -122,6 +159,12 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
     @Override
     public void close() {
         connection.close();
+    }
+
+    /** KEYS and ARGV of register.lua for a new task. */
+    private ScriptCall registration(Task task) {
+        return new ScriptCall(keys.forTaskChange(task.id(), task.type()), List.of(codec.encode(task),
+                expiryMillis(task), task.id().value(), RedisKeys.statusPosition(task.status()), task.type().value()));
     }
 
     private static String expiryMillis(Task task) {

@@ -3,9 +3,13 @@ package dev.taskregistry.adapters.redis;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import redis.clients.jedis.Pipeline;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.BuilderFactory;
+import redis.clients.jedis.CommandArguments;
+import redis.clients.jedis.CommandObject;
+import redis.clients.jedis.Protocol;
 import redis.clients.jedis.Response;
+import redis.clients.jedis.UnifiedJedis;
 
 /** Reads Redis' own clock, the one its key expiry follows, so pruning agrees with expiry on every worker. */
 final class RedisTime {
@@ -19,9 +23,9 @@ final class RedisTime {
     }
 
     /** Redis' current time in epoch millis: one {@code TIME} round trip. */
-    static long nowMillis(RedisClient client) {
-        try (Pipeline pipeline = client.pipelined()) {
-            Response<List<String>> time = pipeline.time();
+    static long nowMillis(UnifiedJedis client) {
+        try (AbstractPipeline pipeline = client.pipelined()) {
+            Response<List<String>> time = time(pipeline);
             pipeline.sync();
             return millis(time.get());
         }
@@ -31,9 +35,9 @@ final class RedisTime {
      * When the key expires by Redis' clock: how a document of the original service, which has no
      * expires_at, learns it. Empty when the key is gone; a key without expiry is a storage fault.
      */
-    static Optional<Instant> expiryOf(RedisClient client, String key) {
-        try (Pipeline pipeline = client.pipelined()) {
-            Response<List<String>> time = pipeline.time();
+    static Optional<Instant> expiryOf(UnifiedJedis client, String key) {
+        try (AbstractPipeline pipeline = client.pipelined()) {
+            Response<List<String>> time = time(pipeline);
             Response<Long> remaining = pipeline.pttl(key);
             pipeline.sync();
             if (remaining.get() == KEY_MISSING) {
@@ -45,6 +49,15 @@ final class RedisTime {
             }
             return Optional.of(Instant.ofEpochMilli(millis(time.get()) + remaining.get()));
         }
+    }
+
+    /**
+     * Queues {@code TIME}, which only the standalone {@code Pipeline} offers as a method: the same command
+     * on any pipeline a {@link UnifiedJedis} gives.
+     */
+    static Response<List<String>> time(AbstractPipeline pipeline) {
+        return pipeline.executeCommand(new CommandObject<>(new CommandArguments(Protocol.Command.TIME),
+                BuilderFactory.STRING_LIST));
     }
 
     /** Epoch millis of a {@code TIME} reply: seconds and microseconds. */

@@ -4,6 +4,7 @@ import dev.taskregistry.domain.TaskStoreUnavailable;
 import java.net.SocketTimeoutException;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.function.Supplier;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
@@ -19,6 +20,15 @@ final class StoreFailures {
             "TRYAGAIN", "CLUSTERDOWN", "OOM", "NOREPLICAS", "NOAUTH", "WRONGPASS", "NOPERM");
 
     private StoreFailures() {
+    }
+
+    /** Runs {@code call}; a Jedis failure leaves it translated. */
+    static <T> T translating(String operation, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (JedisException failure) {
+            throw translate(operation, failure);
+        }
     }
 
     static RuntimeException translate(String operation, JedisException failure) {

@@ -9,10 +9,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.AbstractTransaction;
-import redis.clients.jedis.Pipeline;
-import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.Response;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Answers stats in O(statuses + types): prunes expired ids from every index and counts each with
@@ -26,11 +26,11 @@ final class TaskCounting {
         this.keys = keys;
     }
 
-    TaskStats stats(RedisClient client) {
+    TaskStats stats(UnifiedJedis client) {
         long now;
         Set<String> typeNames;
-        try (Pipeline pipeline = client.pipelined()) {
-            Response<List<String>> time = pipeline.time();
+        try (AbstractPipeline pipeline = client.pipelined()) {
+            Response<List<String>> time = RedisTime.time(pipeline);
             Response<Set<String>> types = pipeline.smembers(keys.types());
             pipeline.sync();
             now = RedisTime.millis(time.get());

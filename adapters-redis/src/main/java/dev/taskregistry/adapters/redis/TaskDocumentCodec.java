@@ -19,10 +19,11 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The JSON document of a task as stored in Redis: snake_case fields, lowercase status, UTC instants,
- * the result embedded as JSON. Reads the original service's documents too (no version, no expires_at).
+ * The JSON document of a task as stored in Redis (docs/REDIS.md): snake_case fields, lowercase status, UTC
+ * instants, the result embedded as JSON. Reads the original service's documents too (no version, no
+ * expires_at). Public for tools that read or write the stored format, and for the benchmarks.
  */
-final class TaskDocumentCodec {
+public final class TaskDocumentCodec {
 
     // Floats as BigDecimal and no zero stripping, so a result's numbers read back with the text they had.
     private final ObjectMapper mapper = JsonMapper.builder()
@@ -31,7 +32,8 @@ final class TaskDocumentCodec {
             .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
             .build();
 
-    String encode(Task task) {
+    /** The document {@link RedisTaskRepository} stores for the task. */
+    public String encode(Task task) {
         ObjectNode doc = mapper.createObjectNode()
                 .put("id", task.id().value())
                 .put("type", task.type().value())
@@ -51,6 +53,16 @@ final class TaskDocumentCodec {
                 .put("expires_at", DocumentInstants.format(task.expiresAt()))
                 .put("version", task.version());
         return doc.toString();
+    }
+
+    /**
+     * The task in a document, read as {@link RedisTaskRepository#find} reads it; empty for a document
+     * without {@code expires_at} (the original service's: only its key's expiry in Redis tells).
+     *
+     * @throws IllegalStateException when the document is not JSON or breaks the task's rules
+     */
+    public Optional<Task> decode(String json) {
+        return decode(json, Optional::empty);
     }
 
     /**

@@ -10,10 +10,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Protocol;
-import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.Response;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.ZRangeParams;
 import redis.clients.jedis.resps.Tuple;
 
@@ -34,7 +34,7 @@ final class TaskListing {
         this.codec = codec;
     }
 
-    TaskPage list(RedisClient client, TaskFilter filter, PageRequest page) {
+    TaskPage list(UnifiedJedis client, TaskFilter filter, PageRequest page) {
         String index = filter.status().map(keys::status).or(() -> filter.type().map(keys::type)).orElse(keys.all());
         int wanted = page.limit() + 1;
         long now = RedisTime.nowMillis(client);
@@ -61,9 +61,9 @@ final class TaskListing {
         return TaskPage.of(matching, page.limit());
     }
 
-    private static List<Tuple> range(RedisClient client, String index, IndexPosition from, int count, long now,
+    private static List<Tuple> range(UnifiedJedis client, String index, IndexPosition from, int count, long now,
                                      boolean prune) {
-        try (Pipeline pipeline = client.pipelined()) {
+        try (AbstractPipeline pipeline = client.pipelined()) {
             if (prune) {
                 pipeline.zremrangeByScore(index, "-inf", String.valueOf(now));
             }
@@ -74,7 +74,7 @@ final class TaskListing {
         }
     }
 
-    private void collect(RedisClient client, List<Tuple> entries, TaskFilter filter, String index,
+    private void collect(UnifiedJedis client, List<Tuple> entries, TaskFilter filter, String index,
                          List<Task> matching, int wanted) {
         if (entries.isEmpty()) {
             return;
@@ -99,7 +99,7 @@ final class TaskListing {
         }
     }
 
-    private void forgetMissing(RedisClient client, List<String> ids, String walkedIndex) {
+    private void forgetMissing(UnifiedJedis client, List<String> ids, String walkedIndex) {
         List<String> scriptKeys = new ArrayList<>(ids.stream().map(id -> keys.task(TaskId.of(id))).toList());
         scriptKeys.addAll(keys.sharedIndexes());
         if (!scriptKeys.contains(walkedIndex)) {

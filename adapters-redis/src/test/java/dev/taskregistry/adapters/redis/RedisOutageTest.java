@@ -74,6 +74,7 @@ class RedisOutageTest {
         Map<String, ThrowingCallable> calls = new LinkedHashMap<>();
         calls.put("find", () -> warm.find(existing.id()));
         calls.put("register", () -> warm.register(TestTasks.pendingTask(Instant.now())));
+        calls.put("registerAll", () -> warm.registerAll(List.of(TestTasks.pendingTask(Instant.now()))));
         calls.put("update", () -> warm.update(existing.start(Instant.now())));
         calls.put("delete", () -> warm.delete(existing.id()));
         calls.put("list", () -> warm.list(TaskFilter.all(), PageRequest.first(10)));
@@ -174,6 +175,7 @@ class RedisOutageTest {
     private void assertEveryMethodFailsWithStoreUnavailable(Task existing) {
         Map<String, ThrowingCallable> calls = new LinkedHashMap<>();
         calls.put("register", () -> repository.register(TestTasks.pendingTask(Instant.now())));
+        calls.put("registerAll", () -> repository.registerAll(List.of(TestTasks.pendingTask(Instant.now()))));
         calls.put("find", () -> repository.find(existing.id()));
         calls.put("update", () -> repository.update(existing.start(Instant.now())));
         calls.put("delete", () -> repository.delete(existing.id()));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.taskregistry.domain.Task;
 import dev.taskregistry.domain.TestTasks;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.Jedis;
@@ -33,5 +34,17 @@ class RedisScriptReloadTest {
         assertThat(repository.delete(task.id())).isTrue();
 
         assertThat(repository.find(task.id())).isEmpty();
+    }
+
+    @Test
+    void registerAll_worksRightAfterScriptFlush() {
+        Task first = TestTasks.pendingTask(Instant.now());
+        Task second = TestTasks.pendingTask(Instant.now());
+
+        admin.scriptFlush();
+
+        assertThat(repository.registerAll(List.of(first, second))).isEmpty();
+        assertThat(repository.find(first.id())).contains(first);
+        assertThat(repository.find(second.id())).contains(second);
     }
 }

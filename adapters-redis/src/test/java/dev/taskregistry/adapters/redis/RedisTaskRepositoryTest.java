@@ -14,7 +14,7 @@ class RedisTaskRepositoryTest extends TaskRepositoryContract {
 
     @Override
     protected TaskRepository createRepository() {
-        return new RedisTaskRepository(new RedisStoreSettings(TestRedis.url(), prefix, Duration.ofSeconds(2)));
+        return TestRepositories.on(TestRedis.url(), prefix, Duration.ofSeconds(2));
     }
 
     @AfterEach

@@ -25,7 +25,7 @@ class RedisWarmUpTest {
         try (Jedis observer = redis.openConnection()) {
             observer.scriptFlush();
             long before = connectedClients(observer);
-            try (RedisTaskRepository repository = new RedisTaskRepository(new RedisStoreSettings(
+            try (RedisTaskRepository repository = TestRepositories.on(new RedisStoreSettings(
                     redis.server().url(), TestRedis.uniquePrefix(), Duration.ofSeconds(2), POOL_SIZE))) {
                 repository.warmUp();
 
@@ -38,7 +38,7 @@ class RedisWarmUpTest {
 
     @Test
     void warmUp_whileRedisIsDown_failsWithStoreUnavailable() {
-        try (RedisTaskRepository repository = new RedisTaskRepository(new RedisStoreSettings(
+        try (RedisTaskRepository repository = TestRepositories.on(new RedisStoreSettings(
                 "redis://127.0.0.1:1", TestRedis.uniquePrefix(), Duration.ofMillis(500), POOL_SIZE))) {
             assertThatThrownBy(repository::warmUp).isInstanceOf(TaskStoreUnavailable.class)
                     .hasMessageContaining("warm-up");

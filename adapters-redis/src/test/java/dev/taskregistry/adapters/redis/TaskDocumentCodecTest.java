@@ -145,6 +145,14 @@ class TaskDocumentCodecTest {
                 .hasMessageContaining("not JSON");
     }
 
+    @Test
+    void decodingWithoutRedis_readsADocumentWithExpiresAt_andNoneWithout() {
+        Task task = TestTasks.pendingTask(NOW).start(NOW);
+
+        assertThat(codec.decode(codec.encode(task))).contains(task);
+        assertThat(codec.decode(legacyDocument("running", "2026-11-30T10:15:30.123456", "null"))).isEmpty();
+    }
+
     private Task decode(String document) {
         return codec.decode(document, Optional::empty).orElseThrow();
     }

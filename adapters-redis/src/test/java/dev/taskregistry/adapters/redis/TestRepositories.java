@@ -11,6 +11,10 @@ final class TestRepositories {
     }
 
     static RedisTaskRepository on(String url, String prefix, Duration timeout) {
-        return new RedisTaskRepository(new RedisStoreSettings(url, prefix, timeout));
+        return on(new RedisStoreSettings(url, prefix, timeout));
+    }
+
+    static RedisTaskRepository on(RedisStoreSettings settings) {
+        return new RedisTaskRepository(RedisConnection.standalone(settings), settings.keyPrefix());
     }
 }
