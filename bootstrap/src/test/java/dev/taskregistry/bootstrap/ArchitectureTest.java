@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     private static final String DOMAIN = "dev.taskregistry.domain..";
+    private static final String DOMAIN_TESTING = "dev.taskregistry.domain.testing..";
     private static final String APPLICATION = "dev.taskregistry.application..";
     private static final String IN_MEMORY = "dev.taskregistry.adapters.inmemory..";
     private static final String REDIS = "dev.taskregistry.adapters.redis..";
@@ -39,7 +40,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule the_domain_depends_on_nothing_but_the_jdk =
-            classes().that().resideInAPackage(DOMAIN)
+            classes().that().resideInAPackage(DOMAIN).and().resideOutsideOfPackage(DOMAIN_TESTING)
                     .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java..")
                     .allowEmptyShould(false);
 
@@ -51,7 +52,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule domain_and_application_use_no_framework =
-            noClasses().that().resideInAnyPackage(DOMAIN, APPLICATION)
+            noClasses().that().resideInAnyPackage(DOMAIN, APPLICATION).and().resideOutsideOfPackage(DOMAIN_TESTING)
                     .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
                     .allowEmptyShould(false);
 
@@ -92,6 +93,19 @@ class ArchitectureTest {
     static final ArchRule the_rest_adapter_never_names_a_store_adapter =
             noClasses().that().resideInAPackage(REST)
                     .should().dependOnClassesThat().resideInAnyPackage(IN_MEMORY, REDIS, BOOTSTRAP)
+                    .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule the_domain_test_support_builds_on_the_domain_junit_and_assertj_only =
+            classes().that().resideInAPackage(DOMAIN_TESTING)
+                    .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java..", "org.junit..",
+                            "org.assertj..")
+                    .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule no_production_code_depends_on_test_support =
+            noClasses().that().resideOutsideOfPackages(DOMAIN_TESTING)
+                    .should().dependOnClassesThat().resideInAnyPackage(DOMAIN_TESTING)
                     .allowEmptyShould(false);
 
     @ArchTest

@@ -3,7 +3,6 @@ package dev.taskregistry.adapters.inmemory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskregistry.domain.ConcurrentTaskUpdate;
-import dev.taskregistry.domain.MutableClock;
 import dev.taskregistry.domain.PageRequest;
 import dev.taskregistry.domain.ProgressReport;
 import dev.taskregistry.domain.Task;
@@ -11,7 +10,8 @@ import dev.taskregistry.domain.TaskFilter;
 import dev.taskregistry.domain.TaskId;
 import dev.taskregistry.domain.TaskStats;
 import dev.taskregistry.domain.TaskStatus;
-import dev.taskregistry.domain.TestTasks;
+import dev.taskregistry.domain.testing.MutableClock;
+import dev.taskregistry.domain.testing.TestTasks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -9,7 +9,7 @@ import dev.taskregistry.domain.PageRequest;
 import dev.taskregistry.domain.Task;
 import dev.taskregistry.domain.TaskFilter;
 import dev.taskregistry.domain.TaskStoreUnavailable;
-import dev.taskregistry.domain.TestTasks;
+import dev.taskregistry.domain.testing.TestTasks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ import dev.taskregistry.adapters.redis.testing.RedisServerProcess;
 import dev.taskregistry.adapters.redis.testing.TestRedis;
 import dev.taskregistry.domain.Task;
 import dev.taskregistry.domain.TaskStoreUnavailable;
-import dev.taskregistry.domain.TestTasks;
+import dev.taskregistry.domain.testing.TestTasks;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.HostAndPort;

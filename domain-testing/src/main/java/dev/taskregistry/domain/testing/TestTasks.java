@@ -1,5 +1,9 @@
-package dev.taskregistry.domain;
+package dev.taskregistry.domain.testing;
 
+import dev.taskregistry.domain.Task;
+import dev.taskregistry.domain.TaskId;
+import dev.taskregistry.domain.TaskRegistration;
+import dev.taskregistry.domain.TaskType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;

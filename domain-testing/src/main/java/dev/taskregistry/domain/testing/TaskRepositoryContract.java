@@ -1,8 +1,24 @@
-package dev.taskregistry.domain;
+package dev.taskregistry.domain.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.taskregistry.domain.ConcurrentTaskUpdate;
+import dev.taskregistry.domain.PageCursor;
+import dev.taskregistry.domain.PageRequest;
+import dev.taskregistry.domain.ProgressReport;
+import dev.taskregistry.domain.Task;
+import dev.taskregistry.domain.TaskAlreadyExists;
+import dev.taskregistry.domain.TaskFilter;
+import dev.taskregistry.domain.TaskId;
+import dev.taskregistry.domain.TaskNotFound;
+import dev.taskregistry.domain.TaskPage;
+import dev.taskregistry.domain.TaskRegistration;
+import dev.taskregistry.domain.TaskRepository;
+import dev.taskregistry.domain.TaskResult;
+import dev.taskregistry.domain.TaskStats;
+import dev.taskregistry.domain.TaskStatus;
+import dev.taskregistry.domain.TaskType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
