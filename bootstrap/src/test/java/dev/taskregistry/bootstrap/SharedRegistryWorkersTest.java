@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskregistry.adapters.redis.RedisStoreSettings;
 import dev.taskregistry.adapters.redis.RedisTaskRepository;
-import dev.taskregistry.adapters.redis.testing.TestRedis;
 import dev.taskregistry.application.RegisterTaskCommand;
 import dev.taskregistry.application.ResourceUrlTemplate;
 import dev.taskregistry.application.TaskUseCases;
@@ -12,6 +11,7 @@ import dev.taskregistry.application.TtlPolicy;
 import dev.taskregistry.domain.TaskId;
 import dev.taskregistry.domain.TaskNotFound;
 import dev.taskregistry.domain.TaskType;
+import dev.taskregistry.redis.testing.TestRedis;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

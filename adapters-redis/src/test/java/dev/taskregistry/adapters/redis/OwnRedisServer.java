@@ -1,7 +1,7 @@
 package dev.taskregistry.adapters.redis;
 
-import dev.taskregistry.adapters.redis.testing.RedisServerProcess;
-import dev.taskregistry.adapters.redis.testing.TestRedis;
+import dev.taskregistry.redis.testing.RedisServerProcess;
+import dev.taskregistry.redis.testing.TestRedis;
 import java.time.Duration;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
