@@ -2,12 +2,12 @@ package dev.taskregistry.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.taskregistry.adapters.inmemory.InMemoryTaskRepository;
 import dev.taskregistry.domain.Task;
 import dev.taskregistry.domain.TaskId;
 import dev.taskregistry.domain.TaskNotFound;
 import dev.taskregistry.domain.TaskRepository;
 import dev.taskregistry.domain.TaskType;
+import dev.taskregistry.domain.testing.FakeTaskRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,7 +35,7 @@ class PerWorkerRegistryTest {
 
     @Test
     void withAnInMemoryStorePerWorker_onlyTheCreatingWorkerFindsItsTask() {
-        List<TaskUseCases> workers = workers(() -> new InMemoryTaskRepository(Clock.systemUTC()));
+        List<TaskUseCases> workers = workers(() -> new FakeTaskRepository(Clock.systemUTC()));
         List<TaskId> created = registerRoundRobin(workers);
 
         int foundOnNextWorker = 0;
@@ -56,7 +56,7 @@ class PerWorkerRegistryTest {
 
     @Test
     void withOneStoreSharedByEveryWorker_everyWorkerFindsEveryTask() {
-        TaskRepository shared = new InMemoryTaskRepository(Clock.systemUTC());
+        TaskRepository shared = new FakeTaskRepository(Clock.systemUTC());
         List<TaskUseCases> workers = workers(() -> shared);
         List<TaskId> created = registerRoundRobin(workers);
 

@@ -3,11 +3,9 @@ package dev.taskregistry.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.taskregistry.adapters.inmemory.InMemoryTaskRepository;
 import dev.taskregistry.domain.ConcurrentTaskUpdate;
 import dev.taskregistry.domain.IllegalTaskTransition;
 import dev.taskregistry.domain.InvalidTaskField;
-import dev.taskregistry.domain.MutableClock;
 import dev.taskregistry.domain.PageRequest;
 import dev.taskregistry.domain.ProgressReport;
 import dev.taskregistry.domain.Task;
@@ -18,6 +16,8 @@ import dev.taskregistry.domain.TaskNotFound;
 import dev.taskregistry.domain.TaskResult;
 import dev.taskregistry.domain.TaskStatus;
 import dev.taskregistry.domain.TaskType;
+import dev.taskregistry.domain.testing.FakeTaskRepository;
+import dev.taskregistry.domain.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,7 +30,7 @@ class TaskUseCasesTest {
     private static final TtlPolicy POLICY = new TtlPolicy(Duration.ofMinutes(5), Duration.ofDays(7), Duration.ofMinutes(10));
 
     private final MutableClock clock = new MutableClock(T0);
-    private final ConflictingRepository repository = new ConflictingRepository(new InMemoryTaskRepository(clock));
+    private final ConflictingRepository repository = new ConflictingRepository(new FakeTaskRepository(clock));
     private final TaskUseCases useCases = TaskUseCases.wire(repository, clock, POLICY, new ResourceUrlTemplate("mcp://task/{id}"));
 
     private Task register(String id) {

@@ -3,7 +3,7 @@ package dev.taskregistry.benchmarks;
 import dev.taskregistry.adapters.redis.RedisConnection;
 import dev.taskregistry.adapters.redis.RedisStoreSettings;
 import dev.taskregistry.adapters.redis.RedisTaskRepository;
-import dev.taskregistry.adapters.redis.testing.RedisServerProcess;
+import dev.taskregistry.redis.testing.RedisServerProcess;
 import java.net.URI;
 import java.time.Duration;
 import redis.clients.jedis.ClientSetInfoConfig;

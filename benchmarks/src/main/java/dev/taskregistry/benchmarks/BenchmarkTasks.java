@@ -7,23 +7,25 @@ import dev.taskregistry.domain.TaskRegistration;
 import dev.taskregistry.domain.TaskResult;
 import dev.taskregistry.domain.TaskStatus;
 import dev.taskregistry.domain.TaskType;
-import dev.taskregistry.domain.TestTasks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * Typical tasks for the benchmarks: the domain's test fixture (a pending equity_analysis task with a
- * query and 10 steps), taken through its life to any status, with deterministic ids so a populated
- * registry can be found again.
+ * Typical tasks for the benchmarks: the shape of the tests' fixture (a pending equity_analysis task with a
+ * query and 10 steps, living 5 minutes), taken through its life to any status, with deterministic ids so a
+ * populated registry can be found again. Built through the domain's own API only: the benchmarks jar holds
+ * no test code.
  */
 public final class BenchmarkTasks {
 
+    public static final TaskType DEFAULT_TYPE = TaskType.of("equity_analysis");
     /** Four types, so stats count more than one type index, as a real registry would. */
-    public static final List<TaskType> TYPES = List.of(TestTasks.DEFAULT_TYPE, TaskType.of("bond_pricing"),
+    public static final List<TaskType> TYPES = List.of(DEFAULT_TYPE, TaskType.of("bond_pricing"),
             TaskType.of("risk_report"), TaskType.of("portfolio_rebalance"));
     public static final TaskResult RESULT = TaskResult.ofJson("{\"score\":0.93,\"currency\":\"USD\"}");
-    private static final Duration TTL = TestTasks.DEFAULT_TTL;
+    private static final Duration TTL = Duration.ofMinutes(5);
+    private static final Duration RETENTION = Duration.ofMinutes(5);
 
     private BenchmarkTasks() {
     }
@@ -36,7 +38,7 @@ public final class BenchmarkTasks {
     }
 
     public static Task pending(String id, Instant now) {
-        return pending(id, TestTasks.DEFAULT_TYPE, now, TTL);
+        return pending(id, DEFAULT_TYPE, now, TTL);
     }
 
     /**
@@ -44,8 +46,8 @@ public final class BenchmarkTasks {
      * the tasks), expiring at {@code expiryBase + n} ms so every task has its own place in the listing order.
      */
     public static Task numbered(int n, Instant now, Instant expiryBase) {
-        Task pending = TestTasks.expiringAt(pending("task-" + n, TYPES.get(n % TYPES.size()), now, TTL),
-                expiryBase.plusMillis(n));
+        Task pending = pending("task-" + n, TYPES.get(n % TYPES.size()), now,
+                Duration.between(now, expiryBase.plusMillis(n)));
         TaskStatus status = TaskStatus.values()[n % TaskStatus.values().length];
         return inStatus(pending, status, now);
     }
@@ -55,9 +57,9 @@ public final class BenchmarkTasks {
         return switch (status) {
             case PENDING -> pending;
             case RUNNING -> pending.reportProgress(ProgressReport.ofSteps(3), now);
-            case COMPLETED -> pending.start(now).complete(RESULT, now, TestTasks.RETENTION);
-            case FAILED -> pending.start(now).fail("upstream timed out", now, TestTasks.RETENTION);
-            case CANCELLED -> pending.cancel(now, TestTasks.RETENTION);
+            case COMPLETED -> pending.start(now).complete(RESULT, now, RETENTION);
+            case FAILED -> pending.start(now).fail("upstream timed out", now, RETENTION);
+            case CANCELLED -> pending.cancel(now, RETENTION);
         };
     }
 }

@@ -9,7 +9,6 @@ import dev.taskregistry.domain.TaskId;
 import dev.taskregistry.domain.TaskPage;
 import dev.taskregistry.domain.TaskStats;
 import dev.taskregistry.domain.TaskStatus;
-import dev.taskregistry.domain.TestTasks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -105,7 +104,7 @@ public class InMemoryAdapterBenchmark {
 
     @Benchmark
     public Task register(PerThread thread) {
-        Task task = BenchmarkTasks.pending("reg-" + thread.tag + "-" + thread.created++, TestTasks.DEFAULT_TYPE,
+        Task task = BenchmarkTasks.pending("reg-" + thread.tag + "-" + thread.created++, BenchmarkTasks.DEFAULT_TYPE,
                 CLOCK.instant(), REGISTER_TTL);
         repository.register(task);
         return task;

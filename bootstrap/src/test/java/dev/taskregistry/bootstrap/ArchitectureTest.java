@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
@@ -15,31 +14,27 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The module dependency table of DESIGN.md §2, as rules. Every rule fails when the packages it names
- * hold no classes, so a typo in a package name cannot make a rule pass vacuously.
+ * hold no classes, so a typo in a package name cannot make a rule pass vacuously. The test-support modules
+ * ({@code domain-testing}, {@code redis-testing}) are main sources on this test class path: imported like
+ * every module, held to rules of their own, and never depended on by production code.
  */
-@AnalyzeClasses(packages = "dev.taskregistry", importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.ExcludeTestJars.class})
+@AnalyzeClasses(packages = "dev.taskregistry", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     private static final String DOMAIN = "dev.taskregistry.domain..";
+    private static final String DOMAIN_TESTING = "dev.taskregistry.domain.testing..";
     private static final String APPLICATION = "dev.taskregistry.application..";
     private static final String IN_MEMORY = "dev.taskregistry.adapters.inmemory..";
     private static final String REDIS = "dev.taskregistry.adapters.redis..";
+    private static final String REDIS_TESTING = "dev.taskregistry.redis.testing..";
     private static final String REST = "dev.taskregistry.adapters.rest..";
     private static final String BOOTSTRAP = "dev.taskregistry.bootstrap..";
     private static final String[] FRAMEWORKS = {"jakarta..", "javax..", "io.helidon..", "redis.clients..",
             "com.fasterxml..", "org.eclipse.microprofile..", "org.glassfish.."};
 
-    /** Test fixtures shared as test-jars (the contract suite) are test code too. */
-    static final class ExcludeTestJars implements ImportOption {
-        @Override
-        public boolean includes(Location location) {
-            return !location.contains("-tests.jar");
-        }
-    }
-
     @ArchTest
     static final ArchRule the_domain_depends_on_nothing_but_the_jdk =
-            classes().that().resideInAPackage(DOMAIN)
+            classes().that().resideInAPackage(DOMAIN).and().resideOutsideOfPackage(DOMAIN_TESTING)
                     .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java..")
                     .allowEmptyShould(false);
 
@@ -51,7 +46,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule domain_and_application_use_no_framework =
-            noClasses().that().resideInAnyPackage(DOMAIN, APPLICATION)
+            noClasses().that().resideInAnyPackage(DOMAIN, APPLICATION).and().resideOutsideOfPackage(DOMAIN_TESTING)
                     .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
                     .allowEmptyShould(false);
 
@@ -92,6 +87,26 @@ class ArchitectureTest {
     static final ArchRule the_rest_adapter_never_names_a_store_adapter =
             noClasses().that().resideInAPackage(REST)
                     .should().dependOnClassesThat().resideInAnyPackage(IN_MEMORY, REDIS, BOOTSTRAP)
+                    .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule the_domain_test_support_builds_on_the_domain_junit_and_assertj_only =
+            classes().that().resideInAPackage(DOMAIN_TESTING)
+                    .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java..", "org.junit..",
+                            "org.assertj..")
+                    .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule the_redis_test_support_knows_no_module_of_the_registry =
+            classes().that().resideInAPackage(REDIS_TESTING)
+                    .should().onlyDependOnClassesThat().resideInAnyPackage(REDIS_TESTING, "java..", "redis.clients..",
+                            "org.testcontainers..", "org.junit..")
+                    .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule no_production_code_depends_on_test_support =
+            noClasses().that().resideOutsideOfPackages(DOMAIN_TESTING, REDIS_TESTING)
+                    .should().dependOnClassesThat().resideInAnyPackage(DOMAIN_TESTING, REDIS_TESTING)
                     .allowEmptyShould(false);
 
     @ArchTest

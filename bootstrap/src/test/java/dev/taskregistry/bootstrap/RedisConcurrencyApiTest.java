@@ -3,8 +3,8 @@ package dev.taskregistry.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.taskregistry.adapters.redis.testing.TestRedis;
 import dev.taskregistry.bootstrap.ApiClient.ApiResponse;
+import dev.taskregistry.redis.testing.TestRedis;
 import io.helidon.microprofile.testing.AddConfigSource;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import java.util.ArrayList;

@@ -3,10 +3,11 @@ package dev.taskregistry.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.taskregistry.adapters.redis.testing.TestRedis;
-import dev.taskregistry.adapters.redis.testing.RedisServerOptions;
-import dev.taskregistry.adapters.redis.testing.RedisServerProcess;
 import dev.taskregistry.bootstrap.ApiClient.ApiResponse;
+import dev.taskregistry.redis.testing.OwnRedisServerExtension;
+import dev.taskregistry.redis.testing.RedisServerOptions;
+import dev.taskregistry.redis.testing.RedisServerProcess;
+import dev.taskregistry.redis.testing.TestRedis;
 import io.helidon.microprofile.testing.AddConfigSource;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import java.time.Duration;
@@ -22,9 +23,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.spi.ConfigSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * With a Redis that syncs every write to its append-only file ({@code appendfsync always}), every task
@@ -33,18 +34,15 @@ import org.junit.jupiter.api.Test;
 @HelidonTest
 class RedisDurabilityApiTest {
 
-    private static RedisServerProcess redis;
+    @RegisterExtension
+    static final OwnRedisServerExtension ownRedis = new OwnRedisServerExtension(RedisServerOptions.appendOnly("always", null));
+
+    private final RedisServerProcess redis = ownRedis.server();
     private ApiClient api;
 
     @AddConfigSource
     static ConfigSource durableRedis() {
-        redis = RedisServerProcess.start(RedisServerOptions.appendOnly("always", null));
-        return RedisStoreConfig.of(redis.url(), TestRedis.uniquePrefix(), "taskregistry.redis.timeout", "PT1S");
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
+        return RedisStoreConfig.of(ownRedis.server().url(), TestRedis.uniquePrefix(), "taskregistry.redis.timeout", "PT1S");
     }
 
     @BeforeEach

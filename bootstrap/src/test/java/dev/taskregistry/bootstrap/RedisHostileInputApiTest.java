@@ -3,8 +3,8 @@ package dev.taskregistry.bootstrap;
 import static dev.taskregistry.bootstrap.TaskApiContract.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.taskregistry.adapters.redis.testing.RedisServerProcess;
 import dev.taskregistry.bootstrap.ApiClient.ApiResponse;
+import dev.taskregistry.redis.testing.OwnRedisServerExtension;
 import io.helidon.microprofile.testing.AddConfigSource;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import java.net.URI;
@@ -13,9 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
 import org.eclipse.microprofile.config.spi.ConfigSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
@@ -29,19 +29,15 @@ class RedisHostileInputApiTest {
 
     private static final String PREFIX = "hostile";
     private static final String EXISTING = "existing-task";
-    private static RedisServerProcess redis;
+
+    @RegisterExtension
+    static final OwnRedisServerExtension ownRedis = new OwnRedisServerExtension();
 
     private ApiClient api;
 
     @AddConfigSource
-    static ConfigSource ownRedis() {
-        redis = RedisServerProcess.start();
-        return RedisStoreConfig.of(redis.url(), PREFIX);
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
+    static ConfigSource redisStore() {
+        return RedisStoreConfig.of(ownRedis.server().url(), PREFIX);
     }
 
     @BeforeEach
@@ -138,7 +134,7 @@ class RedisHostileInputApiTest {
 
     private static Set<String> allKeys() {
         Set<String> keys = new HashSet<>();
-        try (RedisClient client = RedisClient.create(URI.create(redis.url()))) {
+        try (RedisClient client = RedisClient.create(URI.create(ownRedis.server().url()))) {
             String cursor = ScanParams.SCAN_POINTER_START;
             do {
                 ScanResult<String> page = client.scan(cursor, new ScanParams().count(1000));

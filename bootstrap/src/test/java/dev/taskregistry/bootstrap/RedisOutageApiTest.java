@@ -4,9 +4,10 @@ import static dev.taskregistry.bootstrap.TaskApiContract.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.taskregistry.adapters.redis.testing.TestRedis;
-import dev.taskregistry.adapters.redis.testing.RedisServerProcess;
 import dev.taskregistry.bootstrap.ApiClient.ApiResponse;
+import dev.taskregistry.redis.testing.OwnRedisServerExtension;
+import dev.taskregistry.redis.testing.RedisServerProcess;
+import dev.taskregistry.redis.testing.TestRedis;
 import io.helidon.microprofile.testing.AddConfigSource;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import java.time.Duration;
@@ -15,12 +16,12 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.spi.ConfigSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The service on a Redis of its own that the test stops and starts: it starts while Redis is down,
@@ -39,20 +40,18 @@ class RedisOutageApiTest {
      */
     private static final Duration ONE_TIMEOUT_AT_MOST = TIMEOUT.multipliedBy(19).dividedBy(10);
 
-    private static RedisServerProcess redis;
+    @RegisterExtension
+    static final OwnRedisServerExtension ownRedis = new OwnRedisServerExtension();
+
+    private final RedisServerProcess redis = ownRedis.server();
     private ApiClient api;
 
     /** Runs when the service starts: the Redis it is given is down at that moment. */
     @AddConfigSource
     static ConfigSource redisThatIsDown() {
-        redis = RedisServerProcess.start();
+        RedisServerProcess redis = ownRedis.server();
         redis.stop();
         return RedisStoreConfig.of(redis.url(), TestRedis.uniquePrefix(), "taskregistry.redis.timeout", TIMEOUT.toString());
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
     }
 
     @BeforeEach

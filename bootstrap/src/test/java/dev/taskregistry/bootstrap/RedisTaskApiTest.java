@@ -1,6 +1,6 @@
 package dev.taskregistry.bootstrap;
 
-import dev.taskregistry.adapters.redis.testing.TestRedis;
+import dev.taskregistry.redis.testing.TestRedis;
 import io.helidon.microprofile.testing.AddConfigSource;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import org.eclipse.microprofile.config.spi.ConfigSource;

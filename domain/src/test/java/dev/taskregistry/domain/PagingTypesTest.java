@@ -3,6 +3,7 @@ package dev.taskregistry.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,9 +14,14 @@ class PagingTypesTest {
 
     private static final Instant T0 = Instant.parse("2026-11-30T10:00:00Z");
 
+    private static Task pendingReport() {
+        return Task.register(new TaskRegistration(TaskId.of("report-1"), TaskType.of("report"), "mcp://task/report-1",
+                null, null, null), T0, Duration.ofMinutes(5));
+    }
+
     @Test
     void cursorAfterATask_startsAfterThatTasksListingKey() {
-        Task task = TestTasks.pendingTask(T0, TaskType.of("report"));
+        Task task = pendingReport();
 
         assertThat(PageCursor.after(task).after()).isEqualTo(task.listingKey());
     }
@@ -65,7 +71,7 @@ class PagingTypesTest {
 
     @Test
     void filter_matchesByStatusAndType() {
-        Task task = TestTasks.pendingTask(T0, TaskType.of("report"));
+        Task task = pendingReport();
 
         assertThat(TaskFilter.all().matches(task)).isTrue();
         assertThat(TaskFilter.of(TaskStatus.PENDING, TaskType.of("report")).matches(task)).isTrue();

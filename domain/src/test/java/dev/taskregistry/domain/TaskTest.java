@@ -237,19 +237,6 @@ class TaskTest {
     }
 
     @Test
-    void rebuildingATaskThatBreaksAnInvariant_isRejected() {
-        Task valid = pending();
-        assertThatThrownBy(() -> new Task(valid.id(), valid.type(), valid.status(), valid.resourceUrl(), null, 1.5,
-                T0, T0, null, null, null, 0, null, null, null, T1, 1)).isInstanceOf(InvalidTaskField.class);
-        assertThatThrownBy(() -> new Task(valid.id(), valid.type(), valid.status(), valid.resourceUrl(), null, 0.0,
-                T0, T0, null, null, null, 5, 4, null, null, T1, 1)).isInstanceOf(InvalidTaskField.class);
-        assertThatThrownBy(() -> new Task(valid.id(), valid.type(), valid.status(), valid.resourceUrl(), null, 0.0,
-                T0, T0, null, null, null, 0, null, null, null, T1, 0)).isInstanceOf(InvalidTaskField.class);
-        assertThatThrownBy(() -> new Task(valid.id(), valid.type(), valid.status(), valid.resourceUrl(), null, 0.0,
-                T0, T0, null, null, null, 0, null, null, null, T0, 1)).isInstanceOf(InvalidTaskField.class);
-    }
-
-    @Test
     void queryLongerThanTheLimit_isRejected() {
         assertThatThrownBy(() -> new TaskRegistration(TaskId.of("x"), TaskType.of("t"), "u",
                 "q".repeat(Task.MAX_TEXT_LENGTH + 1), null, null))

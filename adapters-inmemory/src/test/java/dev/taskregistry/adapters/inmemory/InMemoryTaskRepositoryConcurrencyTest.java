@@ -3,23 +3,18 @@ package dev.taskregistry.adapters.inmemory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskregistry.domain.ConcurrentTaskUpdate;
-import dev.taskregistry.domain.MutableClock;
-import dev.taskregistry.domain.PageRequest;
 import dev.taskregistry.domain.ProgressReport;
 import dev.taskregistry.domain.Task;
 import dev.taskregistry.domain.TaskFilter;
 import dev.taskregistry.domain.TaskId;
 import dev.taskregistry.domain.TaskStats;
 import dev.taskregistry.domain.TaskStatus;
-import dev.taskregistry.domain.TestTasks;
+import dev.taskregistry.domain.testing.ConcurrentWriters;
+import dev.taskregistry.domain.testing.MutableClock;
+import dev.taskregistry.domain.testing.TaskListing;
+import dev.taskregistry.domain.testing.TestTasks;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Many writers at once: no update is lost and the indexes agree with the tasks. */
@@ -38,7 +33,7 @@ class InMemoryTaskRepositoryConcurrencyTest {
         Task stored = repository.find(task.id()).orElseThrow();
         repository.update(stored.reportProgress(new ProgressReport(0, WRITERS * INCREMENTS_PER_WRITER, null), clock.instant()));
 
-        runConcurrently(() -> {
+        ConcurrentWriters.runTogether(WRITERS, () -> {
             for (int i = 0; i < INCREMENTS_PER_WRITER; i++) {
                 incrementWithRetry(task.id());
             }
@@ -51,7 +46,7 @@ class InMemoryTaskRepositoryConcurrencyTest {
 
     @Test
     void concurrentRegistrationsAndTransitions_leaveConsistentIndexes() throws Exception {
-        runConcurrently(() -> {
+        ConcurrentWriters.runTogether(WRITERS, () -> {
             for (int i = 0; i < 200; i++) {
                 Task task = TestTasks.pendingTask(clock.instant());
                 repository.register(task);
@@ -67,8 +62,8 @@ class InMemoryTaskRepositoryConcurrencyTest {
         });
 
         TaskStats stats = repository.stats();
-        List<Task> running = listAll(TaskFilter.of(TaskStatus.RUNNING, null));
-        List<Task> completed = listAll(TaskFilter.of(TaskStatus.COMPLETED, null));
+        List<Task> running = TaskListing.all(repository, TaskFilter.of(TaskStatus.RUNNING, null));
+        List<Task> completed = TaskListing.all(repository, TaskFilter.of(TaskStatus.COMPLETED, null));
         assertThat(running).allMatch(task -> task.status() == TaskStatus.RUNNING);
         assertThat(completed).allMatch(task -> task.status() == TaskStatus.COMPLETED);
         assertThat(stats.byStatus().get(TaskStatus.RUNNING)).isEqualTo(running.size());
@@ -86,40 +81,6 @@ class InMemoryTaskRepositoryConcurrencyTest {
             } catch (ConcurrentTaskUpdate lostRace) {
                 Thread.onSpinWait();
             }
-        }
-    }
-
-    private List<Task> listAll(TaskFilter filter) {
-        List<Task> all = new ArrayList<>();
-        PageRequest request = PageRequest.first(PageRequest.MAX_LIMIT);
-        while (true) {
-            var page = repository.list(filter, request);
-            all.addAll(page.items());
-            if (page.next().isEmpty()) {
-                return all;
-            }
-            request = request.after(page.next().get());
-        }
-    }
-
-    private static void runConcurrently(Runnable work) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
-        CountDownLatch go = new CountDownLatch(1);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int i = 0; i < WRITERS; i++) {
-                done.add(pool.submit(() -> {
-                    go.await();
-                    work.run();
-                    return null;
-                }));
-            }
-            go.countDown();
-            for (Future<?> future : done) {
-                future.get(60, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
         }
     }
 }

@@ -2,9 +2,9 @@ package dev.taskregistry.adapters.inmemory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.taskregistry.domain.MutableClock;
 import dev.taskregistry.domain.Task;
-import dev.taskregistry.domain.TestTasks;
+import dev.taskregistry.domain.testing.MutableClock;
+import dev.taskregistry.domain.testing.TestTasks;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

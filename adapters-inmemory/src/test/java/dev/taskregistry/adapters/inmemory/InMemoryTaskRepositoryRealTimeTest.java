@@ -1,8 +1,8 @@
 package dev.taskregistry.adapters.inmemory;
 
-import dev.taskregistry.domain.StoreTime;
 import dev.taskregistry.domain.TaskRepository;
-import dev.taskregistry.domain.TaskRepositoryContract;
+import dev.taskregistry.domain.testing.StoreTime;
+import dev.taskregistry.domain.testing.TaskRepositoryContract;
 import java.time.Clock;
 import java.time.Duration;
 

@@ -1,9 +1,9 @@
 package dev.taskregistry.adapters.inmemory;
 
-import dev.taskregistry.domain.MutableClock;
-import dev.taskregistry.domain.StoreTime;
 import dev.taskregistry.domain.TaskRepository;
-import dev.taskregistry.domain.TaskRepositoryContract;
+import dev.taskregistry.domain.testing.MutableClock;
+import dev.taskregistry.domain.testing.StoreTime;
+import dev.taskregistry.domain.testing.TaskRepositoryContract;
 
 /** The repository contract, with expiry driven by a clock the test moves. */
 class InMemoryTaskRepositoryTest extends TaskRepositoryContract {

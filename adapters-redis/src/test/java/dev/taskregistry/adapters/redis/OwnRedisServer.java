@@ -1,11 +1,9 @@
 package dev.taskregistry.adapters.redis;
 
-import dev.taskregistry.adapters.redis.testing.RedisServerProcess;
-import dev.taskregistry.adapters.redis.testing.TestRedis;
+import dev.taskregistry.redis.testing.OwnRedisServerExtension;
+import dev.taskregistry.redis.testing.TestRedis;
 import java.time.Duration;
-import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
@@ -15,19 +13,9 @@ import redis.clients.jedis.Jedis;
  * opens on it is closed after that test, the process after the class. Register it as a static
  * {@code @RegisterExtension} field.
  */
-final class OwnRedisServer implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
+final class OwnRedisServer extends OwnRedisServerExtension implements AfterEachCallback {
 
     private final OpenedResources opened = new OpenedResources();
-    private RedisServerProcess server;
-
-    @Override
-    public void beforeAll(ExtensionContext context) {
-        server = RedisServerProcess.start();
-    }
-
-    RedisServerProcess server() {
-        return server;
-    }
 
     /** A repository in a key prefix of its own, with the default timeout. */
     RedisTaskRepository openRepository() {
@@ -36,21 +24,16 @@ final class OwnRedisServer implements BeforeAllCallback, AfterEachCallback, Afte
 
     /** A repository in a key prefix of its own. */
     RedisTaskRepository openRepository(Duration timeout) {
-        return opened.add(TestRepositories.on(server.url(), TestRedis.uniquePrefix(), timeout));
+        return opened.add(TestRepositories.on(server().url(), TestRedis.uniquePrefix(), timeout));
     }
 
     /** A single connection of its own, outside the registry's pool, codec and scripts. */
     Jedis openConnection() {
-        return opened.add(new Jedis(new HostAndPort("127.0.0.1", server.port())));
+        return opened.add(new Jedis(new HostAndPort("127.0.0.1", server().port())));
     }
 
     @Override
     public void afterEach(ExtensionContext context) throws Exception {
         opened.closeAll();
-    }
-
-    @Override
-    public void afterAll(ExtensionContext context) {
-        server.close();
     }
 }

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.taskregistry.adapters.redis.testing.RedisServerProcess;
 import dev.taskregistry.domain.PageRequest;
 import dev.taskregistry.domain.Task;
 import dev.taskregistry.domain.TaskFilter;
 import dev.taskregistry.domain.TaskStoreUnavailable;
-import dev.taskregistry.domain.TestTasks;
+import dev.taskregistry.domain.testing.TestTasks;
+import dev.taskregistry.redis.testing.RedisServerProcess;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ import dev.taskregistry.adapters.redis.LuaScripts.Script;
 import dev.taskregistry.domain.Task;
 import dev.taskregistry.domain.TaskResult;
 import dev.taskregistry.domain.TaskStatus;
-import dev.taskregistry.domain.TestTasks;
+import dev.taskregistry.domain.testing.TestTasks;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,7 @@ package dev.taskregistry.adapters.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskregistry.domain.Task;
-import dev.taskregistry.domain.TestTasks;
+import dev.taskregistry.domain.testing.TestTasks;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

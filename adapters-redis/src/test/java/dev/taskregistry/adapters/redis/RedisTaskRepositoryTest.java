@@ -1,9 +1,9 @@
 package dev.taskregistry.adapters.redis;
 
-import dev.taskregistry.adapters.redis.testing.TestRedis;
-import dev.taskregistry.domain.StoreTime;
 import dev.taskregistry.domain.TaskRepository;
-import dev.taskregistry.domain.TaskRepositoryContract;
+import dev.taskregistry.domain.testing.StoreTime;
+import dev.taskregistry.domain.testing.TaskRepositoryContract;
+import dev.taskregistry.redis.testing.TestRedis;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 

@@ -3,11 +3,11 @@ package dev.taskregistry.adapters.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.taskregistry.adapters.redis.testing.RedisServerProcess;
-import dev.taskregistry.adapters.redis.testing.TestRedis;
 import dev.taskregistry.domain.Task;
 import dev.taskregistry.domain.TaskStoreUnavailable;
-import dev.taskregistry.domain.TestTasks;
+import dev.taskregistry.domain.testing.TestTasks;
+import dev.taskregistry.redis.testing.RedisServerProcess;
+import dev.taskregistry.redis.testing.TestRedis;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.HostAndPort;

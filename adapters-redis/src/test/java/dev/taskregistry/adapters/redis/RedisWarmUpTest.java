@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.taskregistry.adapters.redis.LuaScripts.Script;
-import dev.taskregistry.adapters.redis.testing.TestRedis;
 import dev.taskregistry.domain.TaskStoreUnavailable;
+import dev.taskregistry.redis.testing.TestRedis;
 import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package dev.taskregistry.adapters.redis;
 
-import dev.taskregistry.adapters.redis.testing.TestRedis;
+import dev.taskregistry.redis.testing.TestRedis;
 import java.net.URI;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;

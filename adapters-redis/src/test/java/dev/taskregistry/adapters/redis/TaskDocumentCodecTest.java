@@ -10,7 +10,7 @@ import dev.taskregistry.domain.ProgressReport;
 import dev.taskregistry.domain.Task;
 import dev.taskregistry.domain.TaskResult;
 import dev.taskregistry.domain.TaskStatus;
-import dev.taskregistry.domain.TestTasks;
+import dev.taskregistry.domain.testing.TestTasks;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -2,9 +2,9 @@ package dev.taskregistry.bootstrap.workers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.taskregistry.adapters.redis.testing.TestRedis;
 import dev.taskregistry.bootstrap.ApiClient;
 import dev.taskregistry.bootstrap.ApiClient.ApiResponse;
+import dev.taskregistry.redis.testing.TestRedis;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

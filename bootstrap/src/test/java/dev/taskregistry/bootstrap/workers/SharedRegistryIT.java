@@ -3,9 +3,9 @@ package dev.taskregistry.bootstrap.workers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.taskregistry.adapters.redis.testing.TestRedis;
 import dev.taskregistry.bootstrap.ApiClient;
 import dev.taskregistry.bootstrap.ApiClient.ApiResponse;
+import dev.taskregistry.redis.testing.TestRedis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

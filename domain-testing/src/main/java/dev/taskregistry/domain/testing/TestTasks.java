@@ -1,5 +1,9 @@
-package dev.taskregistry.domain;
+package dev.taskregistry.domain.testing;
 
+import dev.taskregistry.domain.Task;
+import dev.taskregistry.domain.TaskId;
+import dev.taskregistry.domain.TaskRegistration;
+import dev.taskregistry.domain.TaskType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -42,8 +46,16 @@ public final class TestTasks {
 
     /** The same task with another {@code expires_at}, rebuilt as a store would; lets tests use lifetimes below the minimum TTL. */
     public static Task expiringAt(Task task, Instant expiresAt) {
-        return new Task(task.id(), task.type(), task.status(), task.resourceUrl(), task.estimatedCompletion(),
-                task.progress(), task.createdAt(), task.updatedAt(), task.startedAt(), task.completedAt(), task.query(),
-                task.completedSteps(), task.totalSteps(), task.result(), task.error(), expiresAt, task.version());
+        return aTaskLike(task).withExpiresAt(expiresAt).build();
+    }
+
+    /** A builder that starts from {@link #pendingTask(Instant)}: change a field or two, then {@code build()}. */
+    public static TaskBuilder aTask(Instant now) {
+        return aTaskLike(pendingTask(now));
+    }
+
+    /** A builder that starts from every field of {@code task}. */
+    public static TaskBuilder aTaskLike(Task task) {
+        return new TaskBuilder(task);
     }
 }

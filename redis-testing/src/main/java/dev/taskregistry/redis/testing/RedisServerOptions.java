@@ -1,4 +1,4 @@
-package dev.taskregistry.adapters.redis.testing;
+package dev.taskregistry.redis.testing;
 
 import java.nio.file.Path;
 import java.util.List;

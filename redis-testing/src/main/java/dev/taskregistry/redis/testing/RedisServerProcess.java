@@ -1,4 +1,4 @@
-package dev.taskregistry.adapters.redis.testing;
+package dev.taskregistry.redis.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,21 +1,28 @@
-package dev.taskregistry.domain;
+package dev.taskregistry.domain.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.taskregistry.domain.ConcurrentTaskUpdate;
+import dev.taskregistry.domain.PageRequest;
+import dev.taskregistry.domain.ProgressReport;
+import dev.taskregistry.domain.Task;
+import dev.taskregistry.domain.TaskAlreadyExists;
+import dev.taskregistry.domain.TaskFilter;
+import dev.taskregistry.domain.TaskId;
+import dev.taskregistry.domain.TaskNotFound;
+import dev.taskregistry.domain.TaskPage;
+import dev.taskregistry.domain.TaskRegistration;
+import dev.taskregistry.domain.TaskRepository;
+import dev.taskregistry.domain.TaskResult;
+import dev.taskregistry.domain.TaskStats;
+import dev.taskregistry.domain.TaskStatus;
+import dev.taskregistry.domain.TaskType;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -212,34 +219,18 @@ public abstract class TaskRepositoryContract {
     void concurrentUpdatesFromTheSameVersion_letExactlyOneWin() throws Exception {
         Task task = TestTasks.pendingTask(time.now());
         repository.register(task);
-        int writers = 8;
-        CountDownLatch go = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        try {
-            List<Future<Boolean>> outcomes = new ArrayList<>();
-            for (int writer = 0; writer < writers; writer++) {
-                int steps = writer + 1;
-                Callable<Boolean> write = () -> {
-                    go.await();
-                    try {
-                        repository.update(task.reportProgress(ProgressReport.ofSteps(steps), time.now()));
-                        return true;
-                    } catch (ConcurrentTaskUpdate lost) {
-                        return false;
-                    }
-                };
-                outcomes.add(pool.submit(write));
+
+        List<Boolean> won = ConcurrentWriters.runTogether(8, writer -> () -> {
+            try {
+                repository.update(task.reportProgress(ProgressReport.ofSteps(writer + 1), time.now()));
+                return true;
+            } catch (ConcurrentTaskUpdate lost) {
+                return false;
             }
-            go.countDown();
-            int winners = 0;
-            for (Future<Boolean> outcome : outcomes) {
-                winners += outcome.get(30, TimeUnit.SECONDS) ? 1 : 0;
-            }
-            assertThat(winners).isEqualTo(1);
-            assertThat(repository.find(task.id()).orElseThrow().version()).isEqualTo(2);
-        } finally {
-            pool.shutdownNow();
-        }
+        });
+
+        assertThat(won).containsOnlyOnce(true);
+        assertThat(repository.find(task.id()).orElseThrow().version()).isEqualTo(2);
     }
 
     @Test
@@ -358,7 +349,7 @@ public abstract class TaskRepositoryContract {
             registered.add(task.id());
         }
 
-        List<Task> walked = walk(TaskFilter.all(), 4, () -> { });
+        List<Task> walked = TaskListing.walk(repository, TaskFilter.all(), 4, () -> { });
 
         assertThat(walked).extracting(Task::id).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(registered);
         assertThat(walked).isSortedAccordingTo((a, b) -> a.listingKey().compareTo(b.listingKey()));
@@ -376,7 +367,7 @@ public abstract class TaskRepositoryContract {
         Set<TaskId> added = new HashSet<>();
         int[] round = {0};
 
-        List<Task> walked = walk(TaskFilter.all(), 3, () -> {
+        List<Task> walked = TaskListing.walk(repository, TaskFilter.all(), 3, () -> {
             // Between pages, add tasks that sort both before and after the walk's position.
             round[0]++;
             for (Duration ttl : List.of(Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofMinutes(40))) {
@@ -428,7 +419,7 @@ public abstract class TaskRepositoryContract {
             }
         }
 
-        List<Task> walked = walk(TaskFilter.of(TaskStatus.RUNNING, ANALYSIS), 2, () -> { });
+        List<Task> walked = TaskListing.walk(repository, TaskFilter.of(TaskStatus.RUNNING, ANALYSIS), 2, () -> { });
 
         assertThat(walked).extracting(Task::id).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(running);
     }
@@ -518,24 +509,6 @@ public abstract class TaskRepositoryContract {
     }
 
     private List<Task> listAll(TaskFilter filter) {
-        return walk(filter, PageRequest.MAX_LIMIT, () -> { });
-    }
-
-    /** Follows cursors to the end, running {@code betweenPages} after each page. */
-    protected List<Task> walk(TaskFilter filter, int limit, Runnable betweenPages) {
-        List<Task> walked = new ArrayList<>();
-        PageRequest request = PageRequest.first(limit);
-        for (int pages = 0; pages < 10_000; pages++) {
-            TaskPage page = repository.list(filter, request);
-            assertThat(page.items()).hasSizeLessThanOrEqualTo(limit);
-            walked.addAll(page.items());
-            Optional<PageCursor> next = page.next();
-            if (next.isEmpty()) {
-                return walked;
-            }
-            betweenPages.run();
-            request = request.after(next.get());
-        }
-        throw new AssertionError("paging did not end");
+        return TaskListing.all(repository, filter);
     }
 }

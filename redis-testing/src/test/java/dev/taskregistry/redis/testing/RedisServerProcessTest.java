@@ -1,4 +1,4 @@
-package dev.taskregistry.adapters.redis.testing;
+package dev.taskregistry.redis.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.taskregistry.domain;
+package dev.taskregistry.domain.testing;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.taskregistry.adapters.redis.testing;
+package dev.taskregistry.redis.testing;
 
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
@@ -12,7 +12,7 @@ final class RedisContainer {
     private RedisContainer() {
     }
 
-    /** False also when Testcontainers is not on the test classpath of the module using this test-jar. */
+    /** False also when Testcontainers is not on the class path (it is optional in redis-testing). */
     static boolean isDockerAvailable() {
         try {
             Class.forName("org.testcontainers.DockerClientFactory");
