@@ -8,7 +8,7 @@ import dev.taskregistry.domain.TaskFilter;
 import dev.taskregistry.domain.TaskResult;
 import dev.taskregistry.domain.TaskStatus;
 import dev.taskregistry.domain.TaskType;
-import dev.taskregistry.domain.TestTasks;
+import dev.taskregistry.domain.testing.TestTasks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

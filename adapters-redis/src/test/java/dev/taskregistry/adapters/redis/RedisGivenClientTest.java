@@ -3,13 +3,13 @@ package dev.taskregistry.adapters.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.taskregistry.adapters.redis.testing.TestRedis;
+import dev.taskregistry.redis.testing.TestRedis;
 import dev.taskregistry.domain.PageRequest;
 import dev.taskregistry.domain.Task;
 import dev.taskregistry.domain.TaskFilter;
 import dev.taskregistry.domain.TaskStatus;
 import dev.taskregistry.domain.TaskStoreUnavailable;
-import dev.taskregistry.domain.TestTasks;
+import dev.taskregistry.domain.testing.TestTasks;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
