@@ -18,6 +18,7 @@ import dev.taskregistry.domain.TaskNotFound;
 import dev.taskregistry.domain.TaskResult;
 import dev.taskregistry.domain.TaskStatus;
 import dev.taskregistry.domain.TaskType;
+import dev.taskregistry.domain.TaskVersionMismatch;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
