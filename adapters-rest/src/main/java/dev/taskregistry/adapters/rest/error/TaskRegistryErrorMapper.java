@@ -1,5 +1,6 @@
 package dev.taskregistry.adapters.rest.error;
 
+import dev.taskregistry.adapters.rest.model.WireNames;
 import dev.taskregistry.domain.ConcurrentTaskUpdate;
 import dev.taskregistry.domain.IllegalTaskTransition;
 import dev.taskregistry.domain.InvalidTaskField;
@@ -36,7 +37,7 @@ public class TaskRegistryErrorMapper implements ExceptionMapper<TaskRegistryExce
     @Override
     public Response toResponse(TaskRegistryException error) {
         return switch (error) {
-            case InvalidTaskField invalid -> problem(Status.BAD_REQUEST, "invalid-field", error, invalid.field());
+            case InvalidTaskField invalid -> invalidField(invalid);
             case TaskNotFound notFound -> problem(Status.NOT_FOUND, "task-not-found", error, "id");
             // If-Match named a version that is no longer current.
             case TaskVersionMismatch mismatch -> problem(Status.PRECONDITION_FAILED, "version-mismatch", error, "If-Match");
@@ -46,6 +47,13 @@ public class TaskRegistryErrorMapper implements ExceptionMapper<TaskRegistryExce
             case ConcurrentTaskUpdate contention -> problem(Status.CONFLICT, "concurrent-update", error, null);
             case TaskStoreUnavailable unavailable -> storeUnavailable(unavailable);
         };
+    }
+
+    /** Named as the client sent it, also where the problem mentions other fields. */
+    private Response invalidField(InvalidTaskField error) {
+        String field = WireNames.fieldName(error.field());
+        return Problem.invalidField(field, "'" + field + "' " + error.problem(WireNames::fieldName), RequestPath.of(uriInfo))
+                .toResponse().build();
     }
 
     /** The store is down: 503 with {@code Retry-After}, never "not found"; the cause is logged, not answered. */

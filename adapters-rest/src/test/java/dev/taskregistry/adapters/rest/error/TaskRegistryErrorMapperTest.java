@@ -6,6 +6,7 @@ import dev.taskregistry.domain.ConcurrentTaskUpdate;
 import dev.taskregistry.domain.IllegalTaskTransition;
 import dev.taskregistry.domain.InvalidTaskField;
 import dev.taskregistry.domain.TaskAlreadyExists;
+import dev.taskregistry.domain.TaskField;
 import dev.taskregistry.domain.TaskId;
 import dev.taskregistry.domain.TaskNotFound;
 import dev.taskregistry.domain.TaskRegistryException;
@@ -14,6 +15,7 @@ import dev.taskregistry.domain.TaskStoreUnavailable;
 import dev.taskregistry.domain.TaskVersionMismatch;
 import jakarta.ws.rs.core.Response;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,7 +27,7 @@ class TaskRegistryErrorMapperTest {
 
     static Stream<Arguments> errors() {
         return Stream.of(
-                Arguments.of(new InvalidTaskField("type", "is required"), 400, "invalid-field", "type"),
+                Arguments.of(new InvalidTaskField(TaskField.TYPE, "is required"), 400, "invalid-field", "type"),
                 Arguments.of(new TaskNotFound(ID), 404, "task-not-found", "id"),
                 Arguments.of(new TaskVersionMismatch(ID, "version 3", 4L), 412, "version-mismatch", "If-Match"),
                 Arguments.of(new TaskAlreadyExists(ID), 409, "task-already-exists", null),
@@ -46,5 +48,15 @@ class TaskRegistryErrorMapperTest {
         assertThat(problem.type()).hasToString("https://taskregistry.dev/problems/" + slug);
         assertThat(problem.field()).isEqualTo(field);
         assertThat(response.getHeaderString("Retry-After")).isEqualTo(status == 503 ? "2" : null);
+    }
+
+    @Test
+    void anInvalidField_isNamedAsTheClientSentIt_alsoWhereTheProblemMentionsAnother() {
+        Response response = new TaskRegistryErrorMapper().toResponse(new InvalidTaskField(TaskField.TTL,
+                "must not exceed ", TaskField.TOTAL_STEPS, " seconds"));
+
+        Problem problem = (Problem) response.getEntity();
+        assertThat(problem.field()).isEqualTo("ttl_seconds");
+        assertThat(problem.detail()).isEqualTo("'ttl_seconds' must not exceed total_steps seconds");
     }
 }
