@@ -1,6 +1,7 @@
 package dev.taskregistry.application;
 
 import dev.taskregistry.domain.Task;
+import dev.taskregistry.domain.TaskVersionMismatch;
 import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
@@ -40,7 +41,7 @@ public record ExpectedVersion(Set<Long> versions) {
     /** Fails with {@link TaskVersionMismatch} when the current version is not one the client accepts. */
     public void check(Task current) {
         if (!isAny() && !versions.contains(current.version())) {
-            throw new TaskVersionMismatch(current.id(), this, current.version());
+            throw new TaskVersionMismatch(current.id(), describe(), current.version());
         }
     }
 

@@ -5,6 +5,7 @@ import dev.taskregistry.domain.Task;
 import dev.taskregistry.domain.TaskId;
 import dev.taskregistry.domain.TaskNotFound;
 import dev.taskregistry.domain.TaskRepository;
+import dev.taskregistry.domain.TaskVersionMismatch;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
@@ -42,7 +43,7 @@ public final class OptimisticTaskUpdater {
                 return changed;
             } catch (ConcurrentTaskUpdate lostRace) {
                 if (!expected.isAny()) {
-                    throw new TaskVersionMismatch(id, expected, null);
+                    throw new TaskVersionMismatch(id, expected.describe(), null);
                 }
                 if (attempt >= maxAttempts) {
                     throw lostRace;

@@ -1,6 +1,7 @@
 package dev.taskregistry.application;
 
 import dev.taskregistry.domain.InvalidTaskField;
+import dev.taskregistry.domain.TaskField;
 import dev.taskregistry.domain.TaskId;
 import dev.taskregistry.domain.TaskType;
 import java.time.Instant;
@@ -11,7 +12,7 @@ public record RegisterTaskCommand(
 
     public RegisterTaskCommand {
         if (type == null) {
-            throw new InvalidTaskField("type", "is required");
+            throw new InvalidTaskField(TaskField.TYPE, "is required");
         }
     }
 }

@@ -2,7 +2,7 @@ package dev.taskregistry.application;
 
 import dev.taskregistry.domain.TaskId;
 
-/** Builds a task's {@code resource_url} from a template in which {@code {id}} stands for the task id. */
+/** Builds a task's resource URL from a template in which {@code {id}} stands for the task id. */
 public record ResourceUrlTemplate(String template) {
 
     public static final String ID_PLACEHOLDER = "{id}";

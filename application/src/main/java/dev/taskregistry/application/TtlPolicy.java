@@ -1,6 +1,7 @@
 package dev.taskregistry.application;
 
 import dev.taskregistry.domain.InvalidTaskField;
+import dev.taskregistry.domain.TaskField;
 import dev.taskregistry.domain.Task;
 import java.time.Duration;
 import java.util.Objects;
@@ -34,7 +35,7 @@ public record TtlPolicy(Duration defaultTtl, Duration maxTtl, Duration resultRet
         }
         long max = maxTtl.toSeconds();
         if (requestedSeconds < Task.MIN_TTL.toSeconds() || requestedSeconds > max) {
-            throw new InvalidTaskField("ttl_seconds",
+            throw new InvalidTaskField(TaskField.TTL,
                     "must be between " + Task.MIN_TTL.toSeconds() + " and " + max + ", was " + requestedSeconds);
         }
         return Duration.ofSeconds(requestedSeconds);

@@ -16,6 +16,7 @@ import dev.taskregistry.domain.TaskNotFound;
 import dev.taskregistry.domain.TaskResult;
 import dev.taskregistry.domain.TaskStatus;
 import dev.taskregistry.domain.TaskType;
+import dev.taskregistry.domain.TaskVersionMismatch;
 import dev.taskregistry.domain.testing.FakeTaskRepository;
 import dev.taskregistry.domain.testing.MutableClock;
 import java.time.Duration;

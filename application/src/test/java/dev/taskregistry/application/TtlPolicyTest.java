@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.taskregistry.domain.InvalidTaskField;
+import dev.taskregistry.domain.TaskField;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,7 @@ class TtlPolicyTest {
     void ttlOutsideTheBounds_isRejectedNamingTheField() {
         for (long seconds : new long[] {0, -1, Duration.ofDays(7).toSeconds() + 1}) {
             assertThatThrownBy(() -> policy.ttlFor(seconds))
-                    .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo("ttl_seconds"))
+                    .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo(TaskField.TTL))
                     .hasMessageContaining("between 1 and 604800, was " + seconds);
         }
     }

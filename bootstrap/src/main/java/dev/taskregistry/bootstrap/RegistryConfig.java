@@ -10,12 +10,13 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 
 /**
- * Every {@code taskregistry.*} setting, read through MicroProfile Config (so each one can also be set
- * as an environment variable, e.g. {@code TASKREGISTRY_STORE}) and checked, with errors naming the key.
+ * Every {@link Setting}, read through MicroProfile Config (so each one can also be set as an environment
+ * variable, e.g. {@code TASKREGISTRY_STORE}) and checked, with errors naming the key.
  */
 @ApplicationScoped
 public class RegistryConfig {
@@ -31,33 +32,28 @@ public class RegistryConfig {
     private final ForwardingPolicy forwardingPolicy;
 
     @Inject
-    public RegistryConfig(
-            @ConfigProperty(name = "taskregistry.store", defaultValue = "inmemory") String store,
-            @ConfigProperty(name = "taskregistry.redis.url", defaultValue = "redis://127.0.0.1:6379") String redisUrl,
-            @ConfigProperty(name = "taskregistry.redis.key-prefix", defaultValue = "taskregistry") String redisKeyPrefix,
-            @ConfigProperty(name = "taskregistry.redis.timeout", defaultValue = "PT2S") String redisTimeout,
-            @ConfigProperty(name = "taskregistry.redis.pool-size", defaultValue = "16") String redisPoolSize,
-            @ConfigProperty(name = "taskregistry.task.default-ttl", defaultValue = "PT5M") String defaultTtl,
-            @ConfigProperty(name = "taskregistry.task.max-ttl", defaultValue = "P7D") String maxTtl,
-            @ConfigProperty(name = "taskregistry.task.result-retention", defaultValue = "PT5M") String resultRetention,
-            @ConfigProperty(name = "taskregistry.task.resource-url-template", defaultValue = "mcp://task/{id}") String urlTemplate,
-            @ConfigProperty(name = "taskregistry.api.token") Optional<String> apiToken,
-            @ConfigProperty(name = "taskregistry.api.public-base-url") Optional<String> publicBaseUrl,
-            @ConfigProperty(name = "taskregistry.api.trusted-proxies") Optional<String> trustedProxies) {
-        this.store = StoreKind.fromConfig(store);
-        this.redisUrl = redisUrl;
-        this.redisKeyPrefix = redisKeyPrefix;
-        this.redisTimeout = duration("taskregistry.redis.timeout", redisTimeout);
-        this.redisPoolSize = whole("taskregistry.redis.pool-size", redisPoolSize);
-        this.ttlPolicy = configured("taskregistry.task.*", () -> new TtlPolicy(
-                duration("taskregistry.task.default-ttl", defaultTtl),
-                duration("taskregistry.task.max-ttl", maxTtl),
-                duration("taskregistry.task.result-retention", resultRetention)));
-        this.resourceUrlTemplate = configured("taskregistry.task.resource-url-template", () -> new ResourceUrlTemplate(urlTemplate));
-        this.apiToken = apiToken;
+    public RegistryConfig(Config config) {
+        this(setting -> config.getOptionalValue(setting.key(), String.class));
+    }
+
+    /** @param source the value configured for a setting, if any; the setting's default applies otherwise */
+    RegistryConfig(Function<Setting, Optional<String>> source) {
+        Values values = new Values(source);
+        this.store = StoreKind.fromConfig(values.text(Setting.STORE));
+        this.redisUrl = values.text(Setting.REDIS_URL);
+        this.redisKeyPrefix = values.text(Setting.REDIS_KEY_PREFIX);
+        this.redisTimeout = values.duration(Setting.REDIS_TIMEOUT);
+        this.redisPoolSize = values.whole(Setting.REDIS_POOL_SIZE);
+        this.ttlPolicy = configured(Setting.DEFAULT_TTL.key() + " and " + Setting.MAX_TTL.key(), () -> new TtlPolicy(
+                values.duration(Setting.DEFAULT_TTL), values.duration(Setting.MAX_TTL), values.duration(Setting.RESULT_RETENTION)));
+        this.resourceUrlTemplate = configured(Setting.RESOURCE_URL_TEMPLATE.key(),
+                () -> new ResourceUrlTemplate(values.text(Setting.RESOURCE_URL_TEMPLATE)));
+        this.apiToken = values.optional(Setting.API_TOKEN);
         this.forwardingPolicy = new ForwardingPolicy(
-                publicBaseUrl.map(url -> configured("taskregistry.api.public-base-url", () -> ForwardingPolicy.publicBaseUrl(url))),
-                trustedProxies.map(list -> configured("taskregistry.api.trusted-proxies", () -> ForwardingPolicy.trustedProxies(list)))
+                values.optional(Setting.PUBLIC_BASE_URL)
+                        .map(url -> configured(Setting.PUBLIC_BASE_URL.key(), () -> ForwardingPolicy.publicBaseUrl(url))),
+                values.optional(Setting.TRUSTED_PROXIES)
+                        .map(list -> configured(Setting.TRUSTED_PROXIES.key(), () -> ForwardingPolicy.trustedProxies(list)))
                         .orElse(Set.of()));
     }
 
@@ -94,31 +90,47 @@ public class RegistryConfig {
         return forwardingPolicy;
     }
 
-    private static Duration duration(String key, String value) {
-        try {
-            Duration duration = Duration.parse(value.strip());
-            if (duration.isNegative() || duration.isZero()) {
-                throw new IllegalStateException(key + " must be a positive ISO-8601 duration, was '" + value + "'");
-            }
-            return duration;
-        } catch (DateTimeParseException e) {
-            throw new IllegalStateException(key + " must be an ISO-8601 duration such as PT5M or P7D, was '" + value + "'", e);
-        }
-    }
-
-    private static int whole(String key, String value) {
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalStateException(key + " must be a whole number, was '" + value + "'", e);
-        }
-    }
-
     private static <T> T configured(String key, Supplier<T> value) {
         try {
             return value.get();
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(key + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The value of each setting, its default when none is configured, parsed with errors naming the key. */
+    private record Values(Function<Setting, Optional<String>> source) {
+
+        Optional<String> optional(Setting setting) {
+            return source.apply(setting).or(setting::defaultValue);
+        }
+
+        /** The value of a setting that has a default, so it always has one. */
+        String text(Setting setting) {
+            return optional(setting).orElseThrow();
+        }
+
+        Duration duration(Setting setting) {
+            String value = text(setting);
+            try {
+                Duration duration = Duration.parse(value.strip());
+                if (duration.isNegative() || duration.isZero()) {
+                    throw new IllegalStateException(setting.key() + " must be a positive ISO-8601 duration, was '" + value + "'");
+                }
+                return duration;
+            } catch (DateTimeParseException e) {
+                throw new IllegalStateException(setting.key() + " must be an ISO-8601 duration such as PT5M or P7D, was '"
+                        + value + "'", e);
+            }
+        }
+
+        int whole(Setting setting) {
+            String value = text(setting);
+            try {
+                return Integer.parseInt(value.strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalStateException(setting.key() + " must be a whole number, was '" + value + "'", e);
+            }
         }
     }
 }

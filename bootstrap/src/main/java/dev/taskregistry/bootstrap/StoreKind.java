@@ -4,11 +4,9 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The stores {@code taskregistry.store} can name. */
+/** The stores {@link Setting#STORE} can name. */
 enum StoreKind {
     INMEMORY, REDIS;
-
-    static final String CONFIG_KEY = "taskregistry.store";
 
     String configName() {
         return name().toLowerCase(Locale.ROOT);
@@ -21,6 +19,7 @@ enum StoreKind {
             }
         }
         String valid = Arrays.stream(values()).map(StoreKind::configName).collect(Collectors.joining(", "));
-        throw new IllegalStateException(CONFIG_KEY + " (env TASKREGISTRY_STORE) must be one of: " + valid + "; was '" + value + "'");
+        throw new IllegalStateException(Setting.STORE.key() + " (env " + Setting.STORE.environmentVariable()
+                + ") must be one of: " + valid + "; was '" + value + "'");
     }
 }

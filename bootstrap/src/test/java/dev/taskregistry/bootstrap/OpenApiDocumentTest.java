@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.taskregistry.adapters.rest.StatsResource;
 import dev.taskregistry.adapters.rest.TaskResource;
 import dev.taskregistry.adapters.rest.model.FieldPatterns;
+import dev.taskregistry.adapters.rest.model.WireNames;
 import dev.taskregistry.bootstrap.ApiClient.ApiResponse;
 import dev.taskregistry.domain.InvalidTaskField;
 import dev.taskregistry.domain.TaskId;
@@ -186,7 +187,7 @@ class OpenApiDocumentTest {
             assertThat(Pattern.matches(typePattern, type)).as("'" + type + "'").isEqualTo(accepted(() -> TaskType.of(type)));
         }
 
-        List<String> statuses = Arrays.stream(TaskStatus.values()).map(TaskStatus::wireName).toList();
+        List<String> statuses = Arrays.stream(TaskStatus.values()).map(WireNames::statusName).toList();
         assertThat(schema("TaskStatus").getEnum()).isEqualTo(statuses);
         assertThat(property("Task", "status").getEnum()).isEqualTo(statuses);
         assertThat(property("Stats", "tasks_by_status").getProperties().keySet()).containsExactlyElementsOf(statuses);

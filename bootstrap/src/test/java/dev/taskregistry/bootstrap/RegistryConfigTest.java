@@ -3,10 +3,15 @@ package dev.taskregistry.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.taskregistry.application.TtlPolicy;
+import dev.taskregistry.domain.TaskId;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every setting is checked at start-up, and an error names the key and what is valid. */
@@ -17,13 +22,40 @@ class RegistryConfigTest {
     }
 
     private static RegistryConfig config(String store, String timeout, String poolSize, String defaultTtl, String maxTtl) {
-        return new RegistryConfig(store, "redis://127.0.0.1:6379", "taskregistry", timeout, poolSize, defaultTtl, maxTtl,
-                "PT5M", "mcp://task/{id}", Optional.empty(), Optional.empty(), Optional.empty());
+        return configured(Map.of(Setting.STORE, store, Setting.REDIS_TIMEOUT, timeout, Setting.REDIS_POOL_SIZE, poolSize,
+                Setting.DEFAULT_TTL, defaultTtl, Setting.MAX_TTL, maxTtl));
     }
 
     private static RegistryConfig withApiUrls(String publicBaseUrl, String trustedProxies) {
-        return new RegistryConfig("inmemory", "redis://127.0.0.1:6379", "taskregistry", "PT2S", "16", "PT5M", "P7D",
-                "PT5M", "mcp://task/{id}", Optional.empty(), Optional.ofNullable(publicBaseUrl), Optional.ofNullable(trustedProxies));
+        Map<Setting, String> values = new EnumMap<>(Setting.class);
+        Optional.ofNullable(publicBaseUrl).ifPresent(url -> values.put(Setting.PUBLIC_BASE_URL, url));
+        Optional.ofNullable(trustedProxies).ifPresent(proxies -> values.put(Setting.TRUSTED_PROXIES, proxies));
+        return configured(values);
+    }
+
+    private static RegistryConfig configured(Map<Setting, String> values) {
+        return new RegistryConfig(setting -> Optional.ofNullable(values.get(setting)));
+    }
+
+    @Test
+    void withNothingConfigured_everySettingTakesItsDefault() {
+        RegistryConfig config = configured(Map.of());
+
+        assertThat(config.store()).isEqualTo(StoreKind.INMEMORY);
+        assertThat(config.redisSettings()).hasToString(
+                "RedisStoreSettings[url=redis://127.0.0.1:6379, keyPrefix=taskregistry, timeout=PT2S, poolSize=16]");
+        assertThat(config.ttlPolicy()).isEqualTo(new TtlPolicy(Duration.ofMinutes(5), Duration.ofDays(7), Duration.ofMinutes(5)));
+        assertThat(config.resourceUrlTemplate().urlFor(TaskId.of("t-1"))).isEqualTo("mcp://task/t-1");
+        assertThat(config.apiToken()).isEmpty();
+        assertThat(config.forwardingPolicy()).hasToString("ForwardingPolicy[publicBaseUrl=unset, trustedProxies=[]]");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"REDIS_URL, http://127.0.0.1:6379", "REDIS_KEY_PREFIX, {tasks}", "REDIS_TIMEOUT, PT2M", "REDIS_POOL_SIZE, 0"})
+    void aBadRedisSetting_isRejectedByTheAdapterNamingTheKeyThatIsRead(Setting setting, String value) {
+        RegistryConfig config = configured(Map.of(setting, value));
+
+        assertThatThrownBy(config::redisSettings).hasMessageContaining("'" + setting.key() + "'");
     }
 
     @Test

@@ -10,7 +10,7 @@ public record PageRequest(int limit, Optional<PageCursor> cursor) {
 
     public PageRequest {
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidTaskField("limit", "must be between 1 and " + MAX_LIMIT + ", was " + limit);
+            throw new InvalidTaskField(TaskField.LIMIT, "must be between 1 and " + MAX_LIMIT + ", was " + limit);
         }
         cursor = cursor == null ? Optional.empty() : cursor;
     }

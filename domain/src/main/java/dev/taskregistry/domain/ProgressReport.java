@@ -8,16 +8,17 @@ public record ProgressReport(Integer completedSteps, Integer totalSteps, Double 
 
     public ProgressReport {
         if (completedSteps == null && totalSteps == null && progress == null) {
-            throw new InvalidTaskField("progress", "report must name at least one of completed_steps, total_steps, progress");
+            throw new InvalidTaskField(TaskField.PROGRESS, "report must name at least one of ", TaskField.COMPLETED_STEPS, ", ",
+                    TaskField.TOTAL_STEPS, ", ", TaskField.PROGRESS);
         }
         if (completedSteps != null && completedSteps < 0) {
-            throw new InvalidTaskField("completed_steps", "must not be negative, was " + completedSteps);
+            throw new InvalidTaskField(TaskField.COMPLETED_STEPS, "must not be negative, was " + completedSteps);
         }
         if (totalSteps != null && totalSteps < 1) {
-            throw new InvalidTaskField("total_steps", "must be at least 1, was " + totalSteps);
+            throw new InvalidTaskField(TaskField.TOTAL_STEPS, "must be at least 1, was " + totalSteps);
         }
         if (progress != null && !(progress >= 0.0 && progress <= 1.0)) {
-            throw new InvalidTaskField("progress", "must be between 0.0 and 1.0, was " + progress);
+            throw new InvalidTaskField(TaskField.PROGRESS, "must be between 0.0 and 1.0, was " + progress);
         }
     }
 

@@ -39,10 +39,10 @@ public record Task(
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(resourceUrl, "resource_url");
-        Objects.requireNonNull(createdAt, "created_at");
-        Objects.requireNonNull(updatedAt, "updated_at");
-        Objects.requireNonNull(expiresAt, "expires_at");
+        Objects.requireNonNull(resourceUrl, "resourceUrl");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        Objects.requireNonNull(expiresAt, "expiresAt");
         estimatedCompletion = millis(estimatedCompletion);
         createdAt = millis(createdAt);
         updatedAt = millis(updatedAt);
@@ -50,22 +50,22 @@ public record Task(
         completedAt = millis(completedAt);
         expiresAt = millis(expiresAt);
         if (!(progress >= 0.0 && progress <= 1.0)) {
-            throw new InvalidTaskField("progress", "must be between 0.0 and 1.0, was " + progress);
+            throw new InvalidTaskField(TaskField.PROGRESS, "must be between 0.0 and 1.0, was " + progress);
         }
         if (completedSteps < 0) {
-            throw new InvalidTaskField("completed_steps", "must not be negative, was " + completedSteps);
+            throw new InvalidTaskField(TaskField.COMPLETED_STEPS, "must not be negative, was " + completedSteps);
         }
         if (totalSteps != null && (totalSteps < 0 || completedSteps > totalSteps)) {
-            throw new InvalidTaskField("completed_steps",
-                    "must be between 0 and total_steps (" + totalSteps + "), was " + completedSteps);
+            throw new InvalidTaskField(TaskField.COMPLETED_STEPS,
+                    "must be between 0 and ", TaskField.TOTAL_STEPS, " (" + totalSteps + "), was " + completedSteps);
         }
-        checkText("query", query);
-        checkText("error", error);
+        checkText(TaskField.QUERY, query);
+        checkText(TaskField.ERROR, error);
         if (!expiresAt.isAfter(createdAt)) {
-            throw new InvalidTaskField("expires_at", "must be after created_at");
+            throw new InvalidTaskField(TaskField.EXPIRES_AT, "must be after ", TaskField.CREATED_AT);
         }
         if (version < 1) {
-            throw new InvalidTaskField("version", "must be at least 1, was " + version);
+            throw new InvalidTaskField(TaskField.VERSION, "must be at least 1, was " + version);
         }
     }
 
@@ -91,8 +91,8 @@ public record Task(
         Integer newTotal = report.totalSteps() != null ? report.totalSteps() : totalSteps;
         int newCompleted = report.completedSteps() != null ? report.completedSteps() : completedSteps;
         if (newTotal != null && newCompleted > newTotal) {
-            throw new InvalidTaskField("completed_steps",
-                    "must not exceed total_steps (" + newTotal + "), was " + newCompleted);
+            throw new InvalidTaskField(TaskField.COMPLETED_STEPS,
+                    "must not exceed ", TaskField.TOTAL_STEPS, " (" + newTotal + "), was " + newCompleted);
         }
         double newProgress = progressFor(report, newCompleted, newTotal);
         return next(TaskStatus.RUNNING, newProgress, newCompleted, newTotal, null, null, expiresAt, now);
@@ -108,9 +108,9 @@ public record Task(
     /** Ends the task as failed with a reason the client can read until the retention runs out. */
     public Task fail(String reason, Instant now, Duration resultRetention) {
         if (reason == null || reason.isBlank()) {
-            throw new InvalidTaskField("error", "is required and must not be blank");
+            throw new InvalidTaskField(TaskField.ERROR, "is required and must not be blank");
         }
-        checkText("error", reason);
+        checkText(TaskField.ERROR, reason);
         requireNotTerminal("fail");
         return next(TaskStatus.FAILED, progress, completedSteps, totalSteps, null, reason, retained(now, resultRetention), now);
     }
@@ -137,7 +137,7 @@ public record Task(
         return new ListingKey(expiresAt, id);
     }
 
-    static void checkText(String field, String text) {
+    static void checkText(TaskField field, String text) {
         if (text != null && text.length() > MAX_TEXT_LENGTH) {
             throw new InvalidTaskField(field, "must be at most " + MAX_TEXT_LENGTH + " characters, was " + text.length());
         }
@@ -146,7 +146,7 @@ public record Task(
 
     private static void checkTtl(Duration ttl) {
         if (ttl == null || ttl.compareTo(MIN_TTL) < 0) {
-            throw new InvalidTaskField("ttl_seconds", "must be at least " + MIN_TTL.toSeconds() + " s, was " + ttl);
+            throw new InvalidTaskField(TaskField.TTL, "must be at least " + MIN_TTL.toSeconds() + " s, was " + ttl);
         }
     }
 
@@ -162,8 +162,8 @@ public record Task(
         }
         double derived = (double) newCompleted / newTotal;
         if (report.progress() != null && Math.abs(report.progress() - derived) > 1e-9) {
-            throw new InvalidTaskField("progress",
-                    "must equal completed_steps / total_steps (" + derived + ") when total_steps is known, was " + report.progress());
+            throw new InvalidTaskField(TaskField.PROGRESS, "must equal ", TaskField.COMPLETED_STEPS, " / ", TaskField.TOTAL_STEPS,
+                    " (" + derived + ") when ", TaskField.TOTAL_STEPS, " is known, was " + report.progress());
         }
         return derived;
     }

@@ -13,13 +13,13 @@ public record TaskId(String value) implements Comparable<TaskId> {
 
     public TaskId {
         if (value == null || value.isEmpty()) {
-            throw new InvalidTaskField("id", "must not be empty");
+            throw new InvalidTaskField(TaskField.ID, "must not be empty");
         }
         if (value.length() > MAX_LENGTH) {
-            throw new InvalidTaskField("id", "must be at most " + MAX_LENGTH + " characters, was " + value.length());
+            throw new InvalidTaskField(TaskField.ID, "must be at most " + MAX_LENGTH + " characters, was " + value.length());
         }
         if (!ALLOWED.matcher(value).matches()) {
-            throw new InvalidTaskField("id",
+            throw new InvalidTaskField(TaskField.ID,
                     "must use only A-Z, a-z, 0-9, '.', '_' and '-' and start with a letter or digit");
         }
     }

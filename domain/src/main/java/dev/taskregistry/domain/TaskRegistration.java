@@ -12,16 +12,16 @@ public record TaskRegistration(
         Instant estimatedCompletion) {
 
     public TaskRegistration {
-        require(id, "id");
-        require(type, "type");
-        require(resourceUrl, "resource_url");
+        require(id, TaskField.ID);
+        require(type, TaskField.TYPE);
+        require(resourceUrl, TaskField.RESOURCE_URL);
         if (totalSteps != null && totalSteps < 1) {
-            throw new InvalidTaskField("total_steps", "must be at least 1, was " + totalSteps);
+            throw new InvalidTaskField(TaskField.TOTAL_STEPS, "must be at least 1, was " + totalSteps);
         }
-        Task.checkText("query", query);
+        Task.checkText(TaskField.QUERY, query);
     }
 
-    private static void require(Object value, String field) {
+    private static void require(Object value, TaskField field) {
         if (value == null) {
             throw new InvalidTaskField(field, "is required");
         }

@@ -8,9 +8,9 @@ public record TaskResult(String json) {
 
     public TaskResult {
         if (json == null || json.isBlank()) {
-            throw new InvalidTaskField("result", "must be a JSON value");
+            throw new InvalidTaskField(TaskField.RESULT, "must be a JSON value");
         }
-        UnicodeText.requireWellFormed("result", json);
+        UnicodeText.requireWellFormed(TaskField.RESULT, json);
     }
 
     public static TaskResult ofJson(String json) {

@@ -10,13 +10,13 @@ public record TaskType(String value) {
 
     public TaskType {
         if (value == null || value.isEmpty()) {
-            throw new InvalidTaskField("type", "must not be empty");
+            throw new InvalidTaskField(TaskField.TYPE, "must not be empty");
         }
         if (value.length() > MAX_LENGTH) {
-            throw new InvalidTaskField("type", "must be at most " + MAX_LENGTH + " characters, was " + value.length());
+            throw new InvalidTaskField(TaskField.TYPE, "must be at most " + MAX_LENGTH + " characters, was " + value.length());
         }
         if (!ALLOWED.matcher(value).matches()) {
-            throw new InvalidTaskField("type", "must use only a-z, 0-9, '_', '.' and '-'");
+            throw new InvalidTaskField(TaskField.TYPE, "must use only a-z, 0-9, '_', '.' and '-'");
         }
     }
 

@@ -11,7 +11,7 @@ final class UnicodeText {
     }
 
     /** Throws {@link InvalidTaskField} naming {@code field} and the position of the first lone surrogate. */
-    static void requireWellFormed(String field, String text) {
+    static void requireWellFormed(TaskField field, String text) {
         if (text == null) {
             return;
         }

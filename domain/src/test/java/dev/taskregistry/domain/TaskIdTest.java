@@ -23,7 +23,7 @@ class TaskIdTest {
     @Test
     void oneAboveMaxLength_isRejectedNamingTheField() {
         assertThatThrownBy(() -> TaskId.of("a".repeat(TaskId.MAX_LENGTH + 1)))
-                .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo("id"))
+                .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo(TaskField.ID))
                 .hasMessageContaining("at most 128");
     }
 
@@ -44,7 +44,7 @@ class TaskIdTest {
             "a?b", "a#b", "a%b", "a\\b", "a\"b", "a'b", "a,b", "a;b", "a[b]", "a=b", "a+b"})
     void forbiddenCharacters_areRejected(String value) {
         assertThatThrownBy(() -> TaskId.of(value))
-                .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo("id"));
+                .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo(TaskField.ID));
     }
 
     @ParameterizedTest

@@ -140,13 +140,13 @@ class TaskTest {
         assertThat(task.progress()).isEqualTo(0.25);
 
         assertThatThrownBy(() -> pendingWithSteps(4).reportProgress(new ProgressReport(1, null, 0.9), T1))
-                .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo("progress"));
+                .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo(TaskField.PROGRESS));
     }
 
     @Test
     void completedStepsAboveTotal_isRejected() {
         assertThatThrownBy(() -> pendingWithSteps(4).reportProgress(ProgressReport.ofSteps(5), T1))
-                .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo("completed_steps"))
+                .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo(TaskField.COMPLETED_STEPS))
                 .hasMessageContaining("must not exceed total_steps (4), was 5");
         assertThatThrownBy(() -> pendingWithSteps(4).start(T0).reportProgress(ProgressReport.ofSteps(3), T0)
                 .reportProgress(new ProgressReport(null, 2, null), T1))
@@ -164,7 +164,7 @@ class TaskTest {
     @Test
     void registrationWithZeroTotalSteps_isRejected() {
         assertThatThrownBy(() -> pendingWithSteps(0))
-                .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo("total_steps"));
+                .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo(TaskField.TOTAL_STEPS));
     }
 
     @Test
@@ -188,7 +188,7 @@ class TaskTest {
     void fail_keepsTheErrorAndRequiresIt() {
         assertThat(pending().fail("disk full", T1, RETENTION).error()).isEqualTo("disk full");
         assertThatThrownBy(() -> pending().fail(" ", T1, RETENTION))
-                .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo("error"));
+                .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo(TaskField.ERROR));
         assertThatThrownBy(() -> pending().fail(null, T1, RETENTION)).isInstanceOf(InvalidTaskField.class);
         assertThatThrownBy(() -> pending().fail("x".repeat(Task.MAX_TEXT_LENGTH + 1), T1, RETENTION))
                 .isInstanceOf(InvalidTaskField.class);
@@ -222,7 +222,7 @@ class TaskTest {
     @Test
     void ttlBelowOneSecond_isRejected() {
         assertThatThrownBy(() -> pending().withTtl(Duration.ofMillis(999), T1))
-                .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo("ttl_seconds"));
+                .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo(TaskField.TTL));
         assertThatThrownBy(() -> pending().withTtl(Duration.ZERO, T1)).isInstanceOf(InvalidTaskField.class);
         assertThatThrownBy(() -> pending().withTtl(Duration.ofSeconds(-5), T1)).isInstanceOf(InvalidTaskField.class);
         assertThat(pending().withTtl(Duration.ofSeconds(1), T1).expiresAt()).isEqualTo(T1.plusSeconds(1));
@@ -240,6 +240,6 @@ class TaskTest {
     void queryLongerThanTheLimit_isRejected() {
         assertThatThrownBy(() -> new TaskRegistration(TaskId.of("x"), TaskType.of("t"), "u",
                 "q".repeat(Task.MAX_TEXT_LENGTH + 1), null, null))
-                .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo("query"));
+                .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo(TaskField.QUERY));
     }
 }

@@ -18,7 +18,7 @@ class TaskTypeTest {
     @Test
     void oneAboveMaxLength_isRejectedNamingTheField() {
         assertThatThrownBy(() -> TaskType.of("b".repeat(TaskType.MAX_LENGTH + 1)))
-                .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo("type"))
+                .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo(TaskField.TYPE))
                 .hasMessageContaining("at most 64");
     }
 
@@ -38,6 +38,6 @@ class TaskTypeTest {
     @ValueSource(strings = {"Equity", "ANALYSIS", "a b", "a:b", "a*", "{a}", "a/b", "é", "a\nb"})
     void uppercaseAndOtherCharacters_areRejected(String value) {
         assertThatThrownBy(() -> TaskType.of(value))
-                .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo("type"));
+                .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo(TaskField.TYPE));
     }
 }

@@ -40,7 +40,7 @@ record RedisKeys(String prefix) {
     }
 
     String status(TaskStatus status) {
-        return tag() + ":idx:status:" + status.wireName();
+        return tag() + ":idx:status:" + StoredStatus.nameOf(status);
     }
 
     String type(TaskType type) {

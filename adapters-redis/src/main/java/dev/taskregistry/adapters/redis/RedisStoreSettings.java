@@ -8,8 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * Where the Redis registry lives, how long a call may take and how many connections it may hold: the
- * values of {@code taskregistry.redis.url}, {@code taskregistry.redis.key-prefix},
- * {@code taskregistry.redis.timeout} and {@code taskregistry.redis.pool-size}.
+ * values of the four configuration keys below ({@code taskregistry.redis.*}), which its errors name.
  *
  * @param url        {@code redis://[user:password@]host[:port][/database]}, or {@code rediss://} for TLS
  * @param keyPrefix  the namespace: every key is {@code {keyPrefix}:...}
@@ -17,6 +16,12 @@ import java.util.regex.Pattern;
  * @param poolSize   pooled connections, all opened at start when Redis is up
  */
 public record RedisStoreSettings(String url, String keyPrefix, Duration timeout, int poolSize) {
+
+    /** The configuration keys of the four values, as the errors name them (the composition root reads them). */
+    public static final String URL_KEY = "taskregistry.redis.url";
+    public static final String KEY_PREFIX_KEY = "taskregistry.redis.key-prefix";
+    public static final String TIMEOUT_KEY = "taskregistry.redis.timeout";
+    public static final String POOL_SIZE_KEY = "taskregistry.redis.pool-size";
 
     public static final Duration MAX_TIMEOUT = Duration.ofMinutes(1);
     public static final int DEFAULT_PORT = 6379;
@@ -26,14 +31,14 @@ public record RedisStoreSettings(String url, String keyPrefix, Duration timeout,
 
     public RedisStoreSettings {
         uriOf(url);
-        RedisKeys.requireValidPrefix(keyPrefix, "taskregistry.redis.key-prefix");
-        Objects.requireNonNull(timeout, "'taskregistry.redis.timeout' is required");
+        RedisKeys.requireValidPrefix(keyPrefix, KEY_PREFIX_KEY);
+        Objects.requireNonNull(timeout, "'" + TIMEOUT_KEY + "' is required");
         if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0) {
-            throw new IllegalArgumentException("'taskregistry.redis.timeout' must be more than 0 and at most "
+            throw new IllegalArgumentException("'" + TIMEOUT_KEY + "' must be more than 0 and at most "
                     + MAX_TIMEOUT + ", was " + timeout);
         }
         if (poolSize < 1 || poolSize > MAX_POOL_SIZE) {
-            throw new IllegalArgumentException("'taskregistry.redis.pool-size' must be between 1 and " + MAX_POOL_SIZE
+            throw new IllegalArgumentException("'" + POOL_SIZE_KEY + "' must be between 1 and " + MAX_POOL_SIZE
                     + ", was " + poolSize);
         }
     }
@@ -66,24 +71,24 @@ public record RedisStoreSettings(String url, String keyPrefix, Duration timeout,
 
     private static URI uriOf(String url) {
         if (url == null || url.isBlank()) {
-            throw new IllegalArgumentException("'taskregistry.redis.url' is required, e.g. redis://127.0.0.1:6379");
+            throw new IllegalArgumentException("'" + URL_KEY + "' is required, e.g. redis://127.0.0.1:6379");
         }
         URI uri;
         try {
             uri = new URI(url.strip());
         } catch (URISyntaxException e) {
             // The message of URISyntaxException quotes the input, which may hold a password.
-            throw new IllegalArgumentException("'taskregistry.redis.url' is not a valid URL (" + e.getReason() + ")");
+            throw new IllegalArgumentException("'" + URL_KEY + "' is not a valid URL (" + e.getReason() + ")");
         }
         if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme())) {
-            throw new IllegalArgumentException("'taskregistry.redis.url' must start with redis:// or rediss://, was "
+            throw new IllegalArgumentException("'" + URL_KEY + "' must start with redis:// or rediss://, was "
                     + redacted(uri));
         }
         if (uri.getHost() == null) {
-            throw new IllegalArgumentException("'taskregistry.redis.url' must name a host, was " + redacted(uri));
+            throw new IllegalArgumentException("'" + URL_KEY + "' must name a host, was " + redacted(uri));
         }
         if (uri.getPath() != null && !DATABASE_PATH.matcher(uri.getPath()).matches()) {
-            throw new IllegalArgumentException("'taskregistry.redis.url' may end only with a database number"
+            throw new IllegalArgumentException("'" + URL_KEY + "' may end only with a database number"
                     + " such as /0, was " + redacted(uri));
         }
         return uri;

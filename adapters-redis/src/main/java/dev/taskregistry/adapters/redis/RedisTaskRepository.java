@@ -114,7 +114,7 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
     public void update(Task task) {
         List<String> args = List.of(codec.encode(task), expiryMillis(task), task.id().value(),
                 RedisKeys.statusPosition(task.status()), task.type().value(), String.valueOf(task.version() - 1),
-                task.status().wireName(), DocumentInstants.format(task.expiresAt()));
+                StoredStatus.nameOf(task.status()), DocumentInstants.format(task.expiresAt()));
         Object outcome = connection.call("update", client ->
                 LuaScripts.run(client, Script.UPDATE, keys.forTaskChange(task.id(), task.type()), args));
         if (ABSENT.equals(outcome)) {

@@ -10,11 +10,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.taskregistry.domain.InvalidTaskField;
 import dev.taskregistry.domain.Task;
 import dev.taskregistry.domain.TaskId;
+import dev.taskregistry.domain.TaskField;
 import dev.taskregistry.domain.TaskResult;
-import dev.taskregistry.domain.TaskStatus;
 import dev.taskregistry.domain.TaskType;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -37,7 +36,7 @@ public final class TaskDocumentCodec {
         ObjectNode doc = mapper.createObjectNode()
                 .put("id", task.id().value())
                 .put("type", task.type().value())
-                .put("status", task.status().wireName())
+                .put("status", StoredStatus.nameOf(task.status()))
                 .put("resource_url", task.resourceUrl())
                 .put("estimated_completion", DocumentInstants.format(task.estimatedCompletion()))
                 .put("progress", task.progress())
@@ -88,7 +87,7 @@ public final class TaskDocumentCodec {
         return new Task(
                 TaskId.of(doc.path("id").asText()),
                 TaskType.of(doc.path("type").asText()),
-                TaskStatus.fromWireName("status", doc.path("status").asText().toLowerCase(Locale.ROOT)),
+                StoredStatus.named(doc.path("status").asText()),
                 text(doc, "resource_url"),
                 instant(doc, "estimated_completion"),
                 doc.path("progress").asDouble(0.0),
@@ -109,7 +108,7 @@ public final class TaskDocumentCodec {
         try {
             return mapper.readTree(result.json());
         } catch (JsonProcessingException e) {
-            throw new InvalidTaskField("result", "must be a JSON value: " + e.getOriginalMessage());
+            throw new InvalidTaskField(TaskField.RESULT, "must be a JSON value: " + e.getOriginalMessage());
         }
     }
 

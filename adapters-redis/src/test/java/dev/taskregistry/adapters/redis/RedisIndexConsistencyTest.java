@@ -86,12 +86,12 @@ class RedisIndexConsistencyTest {
             expiries.put(id.value(), (double) stored.expiresAt().toEpochMilli());
         }
         for (TaskStatus status : TaskStatus.values()) {
-            assertThat(scores("status:" + status.wireName())).as(status.wireName())
+            assertThat(scores("status:" + StoredStatus.nameOf(status))).as(StoredStatus.nameOf(status))
                     .containsOnlyKeys(expected.getOrDefault(status, Set.of()));
         }
         assertThat(scores("all")).isEqualTo(expiries);
         assertThat(scores("type:equity_analysis")).isEqualTo(expiries);
-        expected.forEach((status, members) -> assertThat(scores("status:" + status.wireName()))
+        expected.forEach((status, members) -> assertThat(scores("status:" + StoredStatus.nameOf(status)))
                 .allSatisfy((id, score) -> assertThat(score).isEqualTo(expiries.get(id))));
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.taskregistry.domain.InvalidTaskField;
+import dev.taskregistry.domain.TaskField;
 import dev.taskregistry.domain.ProgressReport;
 import dev.taskregistry.domain.Task;
 import dev.taskregistry.domain.TaskResult;
@@ -57,7 +58,7 @@ class TaskDocumentCodecTest {
         Task completed = TestTasks.pendingTask(NOW).complete(TaskResult.ofJson("{not json"), NOW, TestTasks.RETENTION);
 
         assertThatThrownBy(() -> codec.encode(completed))
-                .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo("result"));
+                .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo(TaskField.RESULT));
     }
 
     @Test
@@ -65,7 +66,7 @@ class TaskDocumentCodecTest {
         Task completed = TestTasks.pendingTask(NOW).complete(TaskResult.ofJson("1 2"), NOW, TestTasks.RETENTION);
 
         assertThatThrownBy(() -> codec.encode(completed))
-                .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo("result"));
+                .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo(TaskField.RESULT));
     }
 
     @Test

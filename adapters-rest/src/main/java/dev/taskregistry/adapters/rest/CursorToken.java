@@ -1,11 +1,12 @@
 package dev.taskregistry.adapters.rest;
 
+import dev.taskregistry.adapters.rest.error.InvalidInput;
+import dev.taskregistry.adapters.rest.model.WireNames;
 import dev.taskregistry.domain.InvalidTaskField;
 import dev.taskregistry.domain.ListingKey;
 import dev.taskregistry.domain.PageCursor;
 import dev.taskregistry.domain.TaskFilter;
 import dev.taskregistry.domain.TaskId;
-import dev.taskregistry.domain.TaskStatus;
 import dev.taskregistry.domain.TaskType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -51,12 +52,12 @@ final class CursorToken {
     /**
      * The cursor of a token made by {@link #encode} for the same filter.
      *
-     * @throws InvalidTaskField naming {@code cursor} for any other text, or a token of another filter
+     * @throws InvalidInput naming {@code cursor} for any other text, or a token of another filter
      */
     static PageCursor decode(String token, TaskFilter filter) {
         String[] parts = intactParts(token);
         if (!parts[3].equals(statusOf(filter)) || !parts[4].equals(typeOf(filter))) {
-            throw new InvalidTaskField(FIELD, "belongs to a listing with another status or type filter; repeat the"
+            throw new InvalidInput(FIELD, "belongs to a listing with another status or type filter; repeat the"
                     + " status and type of the request that returned it, or start again without a cursor");
         }
         try {
@@ -102,15 +103,15 @@ final class CursorToken {
     }
 
     private static String statusOf(TaskFilter filter) {
-        return filter.status().map(TaskStatus::wireName).orElse("");
+        return filter.status().map(WireNames::statusName).orElse("");
     }
 
     private static String typeOf(TaskFilter filter) {
         return filter.type().map(TaskType::value).orElse("");
     }
 
-    private static InvalidTaskField damaged() {
-        return new InvalidTaskField(FIELD, "is not a cursor this service issued (it may have been cut short or"
+    private static InvalidInput damaged() {
+        return new InvalidInput(FIELD, "is not a cursor this service issued (it may have been cut short or"
                 + " changed); pass next_cursor back unchanged, or start again without a cursor");
     }
 }

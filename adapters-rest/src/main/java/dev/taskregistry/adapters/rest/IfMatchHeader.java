@@ -1,7 +1,7 @@
 package dev.taskregistry.adapters.rest;
 
+import dev.taskregistry.adapters.rest.error.InvalidInput;
 import dev.taskregistry.application.ExpectedVersion;
-import dev.taskregistry.domain.InvalidTaskField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -35,7 +35,7 @@ final class IfMatchHeader {
             }
             Matcher entityTag = ENTITY_TAG.matcher(tag);
             if (!entityTag.matches()) {
-                throw new InvalidTaskField(NAME, "must be * or a list of entity tags such as \"3\" or \"3\", \"4\"; was "
+                throw new InvalidInput(NAME, "must be * or a list of entity tags such as \"3\" or \"3\", \"4\"; was "
                         + header.strip());
             }
             if (entityTag.group(1) == null && VERSION.matcher(entityTag.group(2)).matches()) {

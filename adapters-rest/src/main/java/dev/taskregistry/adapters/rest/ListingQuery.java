@@ -1,10 +1,11 @@
 package dev.taskregistry.adapters.rest;
 
+import dev.taskregistry.adapters.rest.model.WireNames;
 import dev.taskregistry.domain.InvalidTaskField;
 import dev.taskregistry.domain.PageCursor;
 import dev.taskregistry.domain.PageRequest;
+import dev.taskregistry.domain.TaskField;
 import dev.taskregistry.domain.TaskFilter;
-import dev.taskregistry.domain.TaskStatus;
 import dev.taskregistry.domain.TaskType;
 import java.util.Optional;
 
@@ -27,7 +28,7 @@ record ListingQuery(String status, String type, String limit, String cursor) {
     }
 
     TaskFilter filter() {
-        return TaskFilter.of(status == null ? null : TaskStatus.fromWireName("status", status),
+        return TaskFilter.of(status == null ? null : WireNames.statusNamed(status),
                 type == null ? null : TaskType.of(type));
     }
 
@@ -49,7 +50,7 @@ record ListingQuery(String status, String type, String limit, String cursor) {
         try {
             return Integer.parseInt(limit);
         } catch (NumberFormatException e) {
-            throw new InvalidTaskField("limit", "must be a whole number between 1 and " + PageRequest.MAX_LIMIT + ", was '" + limit + "'");
+            throw new InvalidTaskField(TaskField.LIMIT, "must be a whole number between 1 and " + PageRequest.MAX_LIMIT + ", was '" + limit + "'");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.taskregistry.adapters.rest;
 
+import dev.taskregistry.adapters.rest.error.InvalidInput;
 import dev.taskregistry.adapters.rest.model.CompleteTaskRequest;
 import dev.taskregistry.adapters.rest.model.FailTaskRequest;
 import dev.taskregistry.adapters.rest.model.RegisterTaskRequest;
@@ -8,7 +9,6 @@ import dev.taskregistry.adapters.rest.model.SetTtlRequest;
 import dev.taskregistry.adapters.rest.model.TaskPageResponse;
 import dev.taskregistry.adapters.rest.model.TaskResponse;
 import dev.taskregistry.application.TaskUseCases;
-import dev.taskregistry.domain.InvalidTaskField;
 import dev.taskregistry.domain.Task;
 import dev.taskregistry.domain.TaskId;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -232,7 +232,7 @@ public class TaskResource {
 
     private static <T> T required(T body) {
         if (body == null) {
-            throw new InvalidTaskField("body", "is required: send a JSON object");
+            throw new InvalidInput("body", "is required: send a JSON object");
         }
         return body;
     }

@@ -3,7 +3,7 @@ package dev.taskregistry.adapters.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.taskregistry.domain.InvalidTaskField;
+import dev.taskregistry.adapters.rest.error.InvalidInput;
 import dev.taskregistry.domain.ListingKey;
 import dev.taskregistry.domain.PageCursor;
 import dev.taskregistry.domain.TaskFilter;
@@ -95,6 +95,6 @@ class CursorTokenTest {
 
     private static void assertRejected(ThrowingCallable decoding) {
         assertThatThrownBy(decoding)
-                .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo("cursor"));
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("cursor"));
     }
 }

@@ -3,8 +3,8 @@ package dev.taskregistry.adapters.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.taskregistry.adapters.rest.error.InvalidInput;
 import dev.taskregistry.application.ExpectedVersion;
-import dev.taskregistry.domain.InvalidTaskField;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -47,6 +47,6 @@ class IfMatchHeaderTest {
     @ValueSource(strings = {"7", "version-one", "\"7", "\"1\" \"2\"", "*, \"1\"", "w/\"1\"", "\"a\"b\"", "\"tab\tinside\""})
     void anythingThatIsNotAListOfEntityTags_isRejectedNamingTheHeader(String header) {
         assertThatThrownBy(() -> IfMatchHeader.parse(header))
-                .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo("If-Match"));
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("If-Match"));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.taskregistry.domain.InvalidTaskField;
+import dev.taskregistry.domain.TaskField;
 import dev.taskregistry.domain.Task;
 import dev.taskregistry.domain.TaskResult;
 import java.time.Instant;
@@ -33,12 +34,12 @@ class TaskBuilderTest {
     @Test
     void rebuildingATaskThatBreaksAnInvariant_isRejected() {
         assertThatThrownBy(() -> TestTasks.aTask(T0).withProgress(1.5).build())
-                .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo("progress"));
+                .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo(TaskField.PROGRESS));
         assertThatThrownBy(() -> TestTasks.aTask(T0).withSteps(5, 4).build())
-                .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo("completed_steps"));
+                .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo(TaskField.COMPLETED_STEPS));
         assertThatThrownBy(() -> TestTasks.aTask(T0).withVersion(0).build())
-                .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo("version"));
+                .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo(TaskField.VERSION));
         assertThatThrownBy(() -> TestTasks.aTask(T0).withExpiresAt(T0).build())
-                .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo("expires_at"));
+                .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo(TaskField.EXPIRES_AT));
     }
 }

@@ -25,7 +25,7 @@ public class ClientErrorLog implements ContainerResponseFilter {
         if (status >= 400 && status < 500 && LOG.isLoggable(Level.FINE)) {
             String detail = response.getEntity() instanceof Problem problem ? problem.detail() : "";
             LOG.fine(() -> "client error " + status + " " + request.getMethod() + " /"
-                    + request.getUriInfo().getPath(false).replaceFirst("^/", "") + ": " + detail);
+                    + RequestPath.relative(request.getUriInfo()) + ": " + detail);
         }
     }
 }

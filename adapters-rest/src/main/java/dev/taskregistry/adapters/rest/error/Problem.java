@@ -22,6 +22,11 @@ public record Problem(URI type, String title, int status, String detail, URI ins
                 instance, field);
     }
 
+    /** A value the client sent is not valid: 400 naming it ({@code field}, and first in {@code detail}). */
+    public static Problem invalidField(String field, String detail, URI instance) {
+        return of(Response.Status.BAD_REQUEST, "invalid-field", detail, instance, field);
+    }
+
     public Response.ResponseBuilder toResponse() {
         return Response.status(status).type(MediaType.valueOf(MEDIA_TYPE)).entity(this);
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.taskregistry.application.RegisterTaskCommand;
 import dev.taskregistry.domain.InvalidTaskField;
 import dev.taskregistry.domain.Task;
+import dev.taskregistry.domain.TaskField;
 import dev.taskregistry.domain.TaskId;
 import dev.taskregistry.domain.TaskType;
 import java.time.Instant;
@@ -30,7 +31,7 @@ public record RegisterTaskRequest(
 
     public RegisterTaskCommand toCommand() {
         if (type == null) {
-            throw new InvalidTaskField("type", "is required");
+            throw new InvalidTaskField(TaskField.TYPE, "is required");
         }
         return new RegisterTaskCommand(id == null ? null : TaskId.of(id), TaskType.of(type), query, totalSteps,
                 estimatedCompletion, ttlSeconds);

@@ -3,6 +3,7 @@ package dev.taskregistry.adapters.rest.model;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.taskregistry.domain.InvalidTaskField;
+import dev.taskregistry.domain.TaskField;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Body of {@code PUT /tasks/{id}/ttl}: the new lifetime in whole seconds, counted from now. */
@@ -15,7 +16,7 @@ public record SetTtlRequest(
 
     public long requiredTtlSeconds() {
         if (ttlSeconds == null) {
-            throw new InvalidTaskField("ttl_seconds", "is required");
+            throw new InvalidTaskField(TaskField.TTL, "is required");
         }
         return ttlSeconds;
     }

@@ -32,7 +32,7 @@ public record StatsResponse(
         for (TaskStatus status : TaskStatus.values()) {
             Long count = stats.byStatus().get(status);
             if (count != null) {
-                byStatus.put(status.wireName(), count);
+                byStatus.put(WireNames.statusName(status), count);
             }
         }
         return new StatsResponse(stats.total(), stats.byTypeName(), byStatus);

@@ -55,7 +55,7 @@ public record TaskResponse(
         long version) {
 
     public static TaskResponse of(Task task) {
-        return new TaskResponse(task.id().value(), task.type().value(), task.status().wireName(), task.resourceUrl(),
+        return new TaskResponse(task.id().value(), task.type().value(), WireNames.statusName(task.status()), task.resourceUrl(),
                 task.estimatedCompletion(), task.progress(), task.createdAt(), task.updatedAt(), task.startedAt(),
                 task.completedAt(), task.query(), task.completedSteps(), task.totalSteps(),
                 task.result() == null ? null : task.result().json(), task.error(), task.expiresAt(), task.version());
