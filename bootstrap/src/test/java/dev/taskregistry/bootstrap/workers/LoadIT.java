@@ -34,6 +34,12 @@ class LoadIT {
 
     private static final int CLIENTS = Integer.getInteger("load.clients", 50);
     private static final Duration LENGTH = Duration.ofSeconds(Integer.getInteger("load.seconds", 10));
+    /**
+     * This test is about correctness under load (no 5xx, no lost update), not about latency: with the default
+     * 2 s, a request that waits for a pooled connection on a machine busy with other builds could be answered
+     * 503 although nothing is wrong. How fast an outage is reported is the outage tests' business.
+     */
+    private static final Duration REDIS_TIMEOUT = Duration.ofSeconds(Integer.getInteger("load.redis-timeout-seconds", 10));
 
     private final Map<String, LatencyRecorder> latencies = new ConcurrentHashMap<>();
     private final AnswerTally answers = new AnswerTally();
@@ -43,7 +49,8 @@ class LoadIT {
         try (WorkerProcesses worker = WorkerProcesses.start("load", 1, Map.of(
                 "TASKREGISTRY_STORE", "redis",
                 "TASKREGISTRY_REDIS_URL", TestRedis.url(),
-                "TASKREGISTRY_REDIS_KEY_PREFIX", TestRedis.uniquePrefix()))) {
+                "TASKREGISTRY_REDIS_KEY_PREFIX", TestRedis.uniquePrefix(),
+                "TASKREGISTRY_REDIS_TIMEOUT", REDIS_TIMEOUT.toString()))) {
             ApiClient api = worker.worker(0);
             ResidentMemory memory = new ResidentMemory(worker.pid(0));
             long idleKb = memory.sample();
@@ -142,8 +149,8 @@ class LoadIT {
     private void report(Duration elapsed, long idleKb, ResidentMemory memory, List<String> lostUpdates) throws IOException {
         StringBuilder report = new StringBuilder();
         long total = latencies.values().stream().mapToLong(LatencyRecorder::count).sum();
-        report.append(String.format("load: %d clients, %d s, store=redis, %d requests, %.0f req/s, %d 5xx, %d lost updates%n",
-                CLIENTS, elapsed.toSeconds(), total, total / (elapsed.toMillis() / 1000.0), answers.serverErrors(),
+        report.append(String.format("load: %d clients, %d s, store=redis (timeout %s), %d requests, %.0f req/s, %d 5xx, %d lost updates%n",
+                CLIENTS, elapsed.toSeconds(), REDIS_TIMEOUT, total, total / (elapsed.toMillis() / 1000.0), answers.serverErrors(),
                 lostUpdates.size()));
         report.append(String.format("%-9s %9s %9s %9s%n", "operation", "requests", "p50 ms", "p99 ms"));
         latencies.forEach((operation, recorder) -> report.append(String.format("%-9s %9d %9.2f %9.2f%n",
