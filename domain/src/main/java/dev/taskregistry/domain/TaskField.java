@@ -8,7 +8,7 @@ import java.util.Locale;
  */
 public enum TaskField {
     ID, TYPE, STATUS, RESOURCE_URL, QUERY, PROGRESS, COMPLETED_STEPS, TOTAL_STEPS, RESULT, ERROR, TTL, CREATED_AT,
-    EXPIRES_AT, VERSION, LIMIT;
+    UPDATED_AT, STARTED_AT, COMPLETED_AT, EXPIRES_AT, VERSION, LIMIT;
 
     /** The domain's own name of the field, as its messages use it: the constant in lower case. */
     @Override

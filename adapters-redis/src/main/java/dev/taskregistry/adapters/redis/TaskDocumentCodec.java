@@ -11,6 +11,9 @@ import dev.taskregistry.domain.InvalidTaskField;
 import dev.taskregistry.domain.Task;
 import dev.taskregistry.domain.TaskId;
 import dev.taskregistry.domain.TaskField;
+import dev.taskregistry.domain.TaskLifetime;
+import dev.taskregistry.domain.TaskOutcome;
+import dev.taskregistry.domain.TaskProgress;
 import dev.taskregistry.domain.TaskResult;
 import dev.taskregistry.domain.TaskType;
 import java.time.Instant;
@@ -33,23 +36,26 @@ public final class TaskDocumentCodec {
 
     /** The document {@link RedisTaskRepository} stores for the task. */
     public String encode(Task task) {
+        TaskProgress progress = task.taskProgress();
+        TaskLifetime lifetime = task.lifetime();
+        TaskOutcome outcome = task.outcome();
         ObjectNode doc = mapper.createObjectNode()
                 .put("id", task.id().value())
                 .put("type", task.type().value())
                 .put("status", StoredStatus.nameOf(task.status()))
                 .put("resource_url", task.resourceUrl())
                 .put("estimated_completion", DocumentInstants.format(task.estimatedCompletion()))
-                .put("progress", task.progress())
-                .put("created_at", DocumentInstants.format(task.createdAt()))
-                .put("updated_at", DocumentInstants.format(task.updatedAt()))
+                .put("progress", progress.fraction())
+                .put("created_at", DocumentInstants.format(lifetime.createdAt()))
+                .put("updated_at", DocumentInstants.format(lifetime.updatedAt()))
                 .put("query", task.query())
-                .put("completed_steps", task.completedSteps())
-                .put("total_steps", task.totalSteps())
-                .put("started_at", DocumentInstants.format(task.startedAt()))
-                .put("completed_at", DocumentInstants.format(task.completedAt()));
-        doc.set("result", task.result() == null ? doc.nullNode() : resultNode(task.result()));
-        doc.put("error", task.error())
-                .put("expires_at", DocumentInstants.format(task.expiresAt()))
+                .put("completed_steps", progress.completedSteps())
+                .put("total_steps", progress.totalSteps())
+                .put("started_at", DocumentInstants.format(lifetime.startedAt()))
+                .put("completed_at", DocumentInstants.format(lifetime.completedAt()));
+        doc.set("result", outcome.result() == null ? doc.nullNode() : resultNode(outcome.result()));
+        doc.put("error", outcome.error())
+                .put("expires_at", DocumentInstants.format(lifetime.expiresAt()))
                 .put("version", task.version());
         return doc.toString();
     }
@@ -84,23 +90,26 @@ public final class TaskDocumentCodec {
 
     private Task task(JsonNode doc, Instant expiresAt) {
         JsonNode result = doc.path("result");
-        return new Task(
+        return Task.rebuild(
                 TaskId.of(doc.path("id").asText()),
                 TaskType.of(doc.path("type").asText()),
                 StoredStatus.named(doc.path("status").asText()),
                 text(doc, "resource_url"),
                 instant(doc, "estimated_completion"),
-                doc.path("progress").asDouble(0.0),
-                instant(doc, "created_at"),
-                instant(doc, "updated_at"),
-                instant(doc, "started_at"),
-                instant(doc, "completed_at"),
                 text(doc, "query"),
-                doc.path("completed_steps").asInt(0),
-                doc.hasNonNull("total_steps") ? doc.get("total_steps").asInt() : null,
-                result.isMissingNode() || result.isNull() ? null : TaskResult.ofJson(result.toString()),
-                text(doc, "error"),
-                expiresAt,
+                new TaskProgress(
+                        doc.path("progress").asDouble(0.0),
+                        doc.path("completed_steps").asInt(0),
+                        doc.hasNonNull("total_steps") ? doc.get("total_steps").asInt() : null),
+                new TaskLifetime(
+                        instant(doc, "created_at"),
+                        instant(doc, "updated_at"),
+                        instant(doc, "started_at"),
+                        instant(doc, "completed_at"),
+                        expiresAt),
+                new TaskOutcome(
+                        result.isMissingNode() || result.isNull() ? null : TaskResult.ofJson(result.toString()),
+                        text(doc, "error")),
                 doc.hasNonNull("version") ? doc.get("version").asLong() : 1);
     }
 

@@ -2,35 +2,30 @@ package dev.taskregistry.domain.testing;
 
 import dev.taskregistry.domain.Task;
 import dev.taskregistry.domain.TaskId;
-import dev.taskregistry.domain.TaskResult;
+import dev.taskregistry.domain.TaskLifetime;
+import dev.taskregistry.domain.TaskOutcome;
+import dev.taskregistry.domain.TaskProgress;
 import dev.taskregistry.domain.TaskStatus;
 import dev.taskregistry.domain.TaskType;
 import java.time.Instant;
 
 /**
  * A task with some fields changed, as a store could hold it: starts from every field of a task and builds
- * through the one way to rebuild a task ({@link Task}'s canonical constructor), so its invariants hold and
- * a test names only the field it changes. Get one from {@link TestTasks#aTask(Instant)} or
- * {@link TestTasks#aTaskLike(Task)}.
+ * through the one way to rebuild a task ({@link Task#rebuild}), so its rules hold and a test names only the
+ * field it changes. It copies the field groups whole, so a new field in a group needs no change here. Get
+ * one from {@link TestTasks#aTask(Instant)} or {@link TestTasks#aTaskLike(Task)}.
  */
 public final class TaskBuilder {
 
     private TaskId id;
     private TaskType type;
     private TaskStatus status;
-    private String resourceUrl;
-    private Instant estimatedCompletion;
-    private double progress;
-    private Instant createdAt;
-    private Instant updatedAt;
-    private Instant startedAt;
-    private Instant completedAt;
-    private String query;
-    private int completedSteps;
-    private Integer totalSteps;
-    private TaskResult result;
-    private String error;
-    private Instant expiresAt;
+    private final String resourceUrl;
+    private final Instant estimatedCompletion;
+    private final String query;
+    private TaskProgress progress;
+    private TaskLifetime lifetime;
+    private TaskOutcome outcome;
     private long version;
 
     TaskBuilder(Task task) {
@@ -39,24 +34,16 @@ public final class TaskBuilder {
         status = task.status();
         resourceUrl = task.resourceUrl();
         estimatedCompletion = task.estimatedCompletion();
-        progress = task.progress();
-        createdAt = task.createdAt();
-        updatedAt = task.updatedAt();
-        startedAt = task.startedAt();
-        completedAt = task.completedAt();
         query = task.query();
-        completedSteps = task.completedSteps();
-        totalSteps = task.totalSteps();
-        result = task.result();
-        error = task.error();
-        expiresAt = task.expiresAt();
+        progress = task.taskProgress();
+        lifetime = task.lifetime();
+        outcome = task.outcome();
         version = task.version();
     }
 
     /** The task; fails with the domain's own error when the fields break one of its rules. */
     public Task build() {
-        return new Task(id, type, status, resourceUrl, estimatedCompletion, progress, createdAt, updatedAt, startedAt,
-                completedAt, query, completedSteps, totalSteps, result, error, expiresAt, version);
+        return Task.rebuild(id, type, status, resourceUrl, estimatedCompletion, query, progress, lifetime, outcome, version);
     }
 
     public TaskBuilder withId(TaskId value) {
@@ -69,36 +56,36 @@ public final class TaskBuilder {
         return this;
     }
 
+    /** Another status; the rules between status, instants and outcome hold, so change those with it. */
     public TaskBuilder withStatus(TaskStatus value) {
         status = value;
         return this;
     }
 
     public TaskBuilder withProgress(double value) {
-        progress = value;
+        progress = progress.withFraction(value);
         return this;
     }
 
     /** {@code completed_steps} and {@code total_steps} (null when unknown), which the rules check together. */
     public TaskBuilder withSteps(int completed, Integer total) {
-        completedSteps = completed;
-        totalSteps = total;
+        progress = progress.withSteps(completed, total);
         return this;
     }
 
-    public TaskBuilder withResult(TaskResult value) {
-        result = value;
-        return this;
-    }
-
-    public TaskBuilder withError(String value) {
-        error = value;
+    public TaskBuilder withLifetime(TaskLifetime value) {
+        lifetime = value;
         return this;
     }
 
     /** Any expiry, also one below the minimum TTL, as a store may hold after time has passed. */
     public TaskBuilder withExpiresAt(Instant value) {
-        expiresAt = value;
+        lifetime = lifetime.withExpiresAt(value);
+        return this;
+    }
+
+    public TaskBuilder withOutcome(TaskOutcome value) {
+        outcome = value;
         return this;
     }
 

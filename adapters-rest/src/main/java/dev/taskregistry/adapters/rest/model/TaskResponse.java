@@ -5,6 +5,9 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.taskregistry.domain.Task;
+import dev.taskregistry.domain.TaskLifetime;
+import dev.taskregistry.domain.TaskOutcome;
+import dev.taskregistry.domain.TaskProgress;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -55,9 +58,13 @@ public record TaskResponse(
         long version) {
 
     public static TaskResponse of(Task task) {
+        TaskProgress progress = task.taskProgress();
+        TaskLifetime lifetime = task.lifetime();
+        TaskOutcome outcome = task.outcome();
         return new TaskResponse(task.id().value(), task.type().value(), WireNames.statusName(task.status()), task.resourceUrl(),
-                task.estimatedCompletion(), task.progress(), task.createdAt(), task.updatedAt(), task.startedAt(),
-                task.completedAt(), task.query(), task.completedSteps(), task.totalSteps(),
-                task.result() == null ? null : task.result().json(), task.error(), task.expiresAt(), task.version());
+                task.estimatedCompletion(), progress.fraction(), lifetime.createdAt(), lifetime.updatedAt(),
+                lifetime.startedAt(), lifetime.completedAt(), task.query(), progress.completedSteps(), progress.totalSteps(),
+                outcome.result() == null ? null : outcome.result().json(), outcome.error(), lifetime.expiresAt(),
+                task.version());
     }
 }

@@ -47,6 +47,9 @@ public final class WireNames {
             case ERROR -> "error";
             case TTL -> "ttl_seconds";
             case CREATED_AT -> "created_at";
+            case UPDATED_AT -> "updated_at";
+            case STARTED_AT -> "started_at";
+            case COMPLETED_AT -> "completed_at";
             case EXPIRES_AT -> "expires_at";
             case VERSION -> "version";
             case LIMIT -> "limit";
