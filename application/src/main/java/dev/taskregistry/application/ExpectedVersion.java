@@ -50,6 +50,7 @@ public record ExpectedVersion(Set<Long> versions) {
         if (isAny() || versions.isEmpty()) {
             return "a version that If-Match names (weak and foreign tags never match a change)";
         }
-        return "version " + new TreeSet<>(versions).stream().map(String::valueOf).collect(Collectors.joining(" or "));
+        return "version "
+                + new TreeSet<>(versions).stream().map(String::valueOf).collect(Collectors.joining(" or "));
     }
 }

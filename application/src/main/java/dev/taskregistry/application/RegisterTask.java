@@ -15,8 +15,12 @@ public final class RegisterTask {
     private final ResourceUrlTemplate resourceUrls;
     private final TaskIdGenerator ids;
 
-    public RegisterTask(TaskRepository repository, Clock clock, TtlPolicy ttlPolicy,
-                        ResourceUrlTemplate resourceUrls, TaskIdGenerator ids) {
+    public RegisterTask(
+            TaskRepository repository,
+            Clock clock,
+            TtlPolicy ttlPolicy,
+            ResourceUrlTemplate resourceUrls,
+            TaskIdGenerator ids) {
         this.repository = repository;
         this.clock = clock;
         this.ttlPolicy = ttlPolicy;
@@ -26,8 +30,13 @@ public final class RegisterTask {
 
     public Task register(RegisterTaskCommand command) {
         TaskId id = command.id() != null ? command.id() : ids.next(command.type());
-        TaskRegistration registration = new TaskRegistration(id, command.type(), resourceUrls.urlFor(id),
-                command.query(), command.totalSteps(), command.estimatedCompletion());
+        TaskRegistration registration = new TaskRegistration(
+                id,
+                command.type(),
+                resourceUrls.urlFor(id),
+                command.query(),
+                command.totalSteps(),
+                command.estimatedCompletion());
         Task task = Task.register(registration, clock.instant(), ttlPolicy.ttlFor(command.ttlSeconds()));
         repository.register(task);
         return task;

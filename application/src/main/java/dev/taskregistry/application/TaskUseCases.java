@@ -21,8 +21,8 @@ public record TaskUseCases(
     /** How often a change without an expected version is re-applied after losing a race. */
     public static final int DEFAULT_UPDATE_ATTEMPTS = 16;
 
-    public static TaskUseCases wire(TaskRepository repository, Clock clock, TtlPolicy ttlPolicy,
-                                    ResourceUrlTemplate resourceUrls) {
+    public static TaskUseCases wire(
+            TaskRepository repository, Clock clock, TtlPolicy ttlPolicy, ResourceUrlTemplate resourceUrls) {
         OptimisticTaskUpdater updater = new OptimisticTaskUpdater(repository, clock, DEFAULT_UPDATE_ATTEMPTS);
         return new TaskUseCases(
                 new RegisterTask(repository, clock, ttlPolicy, resourceUrls, new TaskIdGenerator(new SecureRandom())),

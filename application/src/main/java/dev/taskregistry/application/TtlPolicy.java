@@ -1,8 +1,8 @@
 package dev.taskregistry.application;
 
 import dev.taskregistry.domain.InvalidTaskField;
-import dev.taskregistry.domain.TaskField;
 import dev.taskregistry.domain.Task;
+import dev.taskregistry.domain.TaskField;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -20,8 +20,8 @@ public record TtlPolicy(Duration defaultTtl, Duration maxTtl, Duration resultRet
             throw new IllegalArgumentException("max TTL must be at least " + Task.MIN_TTL + ", was " + maxTtl);
         }
         if (defaultTtl.compareTo(Task.MIN_TTL) < 0 || defaultTtl.compareTo(maxTtl) > 0) {
-            throw new IllegalArgumentException(
-                    "default TTL must be between " + Task.MIN_TTL + " and the max TTL " + maxTtl + ", was " + defaultTtl);
+            throw new IllegalArgumentException("default TTL must be between " + Task.MIN_TTL + " and the max TTL "
+                    + maxTtl + ", was " + defaultTtl);
         }
         if (resultRetention.isNegative()) {
             throw new IllegalArgumentException("result retention must not be negative, was " + resultRetention);
@@ -35,7 +35,8 @@ public record TtlPolicy(Duration defaultTtl, Duration maxTtl, Duration resultRet
         }
         long max = maxTtl.toSeconds();
         if (requestedSeconds < Task.MIN_TTL.toSeconds() || requestedSeconds > max) {
-            throw new InvalidTaskField(TaskField.TTL,
+            throw new InvalidTaskField(
+                    TaskField.TTL,
                     "must be between " + Task.MIN_TTL.toSeconds() + " and " + max + ", was " + requestedSeconds);
         }
         return Duration.ofSeconds(requestedSeconds);

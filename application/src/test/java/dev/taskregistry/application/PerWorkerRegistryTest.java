@@ -23,12 +23,14 @@ class PerWorkerRegistryTest {
 
     private static final int WORKERS = 4;
     private static final int TASKS = 40;
-    private static final TtlPolicy POLICY = new TtlPolicy(Duration.ofMinutes(5), Duration.ofDays(7), Duration.ofMinutes(5));
+    private static final TtlPolicy POLICY =
+            new TtlPolicy(Duration.ofMinutes(5), Duration.ofDays(7), Duration.ofMinutes(5));
 
     static List<TaskUseCases> workers(Supplier<TaskRepository> storePerWorker) {
         List<TaskUseCases> workers = new ArrayList<>();
         for (int i = 0; i < WORKERS; i++) {
-            workers.add(TaskUseCases.wire(storePerWorker.get(), Clock.systemUTC(), POLICY, new ResourceUrlTemplate("mcp://task/{id}")));
+            workers.add(TaskUseCases.wire(
+                    storePerWorker.get(), Clock.systemUTC(), POLICY, new ResourceUrlTemplate("mcp://task/{id}")));
         }
         return workers;
     }
@@ -73,8 +75,10 @@ class PerWorkerRegistryTest {
     static List<TaskId> registerRoundRobin(List<TaskUseCases> workers) {
         List<TaskId> created = new ArrayList<>();
         for (int i = 0; i < TASKS; i++) {
-            Task task = workers.get(i % WORKERS).registerTask()
-                    .register(new RegisterTaskCommand(null, TaskType.of("equity_analysis"), "task " + i, null, null, null));
+            Task task = workers.get(i % WORKERS)
+                    .registerTask()
+                    .register(new RegisterTaskCommand(
+                            null, TaskType.of("equity_analysis"), "task " + i, null, null, null));
             created.add(task.id());
         }
         return created;

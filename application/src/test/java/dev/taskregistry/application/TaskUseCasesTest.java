@@ -28,14 +28,17 @@ class TaskUseCasesTest {
 
     private static final Instant T0 = Instant.parse("2026-11-30T10:00:00Z");
     private static final TaskType TYPE = TaskType.of("equity_analysis");
-    private static final TtlPolicy POLICY = new TtlPolicy(Duration.ofMinutes(5), Duration.ofDays(7), Duration.ofMinutes(10));
+    private static final TtlPolicy POLICY =
+            new TtlPolicy(Duration.ofMinutes(5), Duration.ofDays(7), Duration.ofMinutes(10));
 
     private final MutableClock clock = new MutableClock(T0);
     private final ConflictingRepository repository = new ConflictingRepository(new FakeTaskRepository(clock));
-    private final TaskUseCases useCases = TaskUseCases.wire(repository, clock, POLICY, new ResourceUrlTemplate("mcp://task/{id}"));
+    private final TaskUseCases useCases =
+            TaskUseCases.wire(repository, clock, POLICY, new ResourceUrlTemplate("mcp://task/{id}"));
 
     private Task register(String id) {
-        return useCases.registerTask().register(new RegisterTaskCommand(TaskId.of(id), TYPE, "analyse ACME", null, null, null));
+        return useCases.registerTask()
+                .register(new RegisterTaskCommand(TaskId.of(id), TYPE, "analyse ACME", null, null, null));
     }
 
     @Test
@@ -51,11 +54,18 @@ class TaskUseCasesTest {
 
     @Test
     void register_withATtl_usesIt_andRejectsOneAboveTheMax() {
-        Task task = useCases.registerTask().register(new RegisterTaskCommand(TaskId.of("a"), TYPE, null, null, null, 60L));
+        Task task =
+                useCases.registerTask().register(new RegisterTaskCommand(TaskId.of("a"), TYPE, null, null, null, 60L));
         assertThat(task.expiresAt()).isEqualTo(T0.plusSeconds(60));
 
-        assertThatThrownBy(() -> useCases.registerTask().register(
-                new RegisterTaskCommand(TaskId.of("b"), TYPE, null, null, null, Duration.ofDays(8).toSeconds())))
+        assertThatThrownBy(() -> useCases.registerTask()
+                        .register(new RegisterTaskCommand(
+                                TaskId.of("b"),
+                                TYPE,
+                                null,
+                                null,
+                                null,
+                                Duration.ofDays(8).toSeconds())))
                 .isInstanceOf(InvalidTaskField.class);
         assertThat(repository.find(TaskId.of("b"))).isEmpty();
     }
@@ -73,9 +83,11 @@ class TaskUseCasesTest {
         clock.advance(Duration.ofSeconds(1));
         Task started = useCases.startTask().start(TaskId.of("life"), ExpectedVersion.any());
         clock.advance(Duration.ofSeconds(1));
-        Task progressed = useCases.reportProgress().report(TaskId.of("life"), ProgressReport.ofFraction(0.5), ExpectedVersion.of(2));
+        Task progressed = useCases.reportProgress()
+                .report(TaskId.of("life"), ProgressReport.ofFraction(0.5), ExpectedVersion.of(2));
         clock.advance(Duration.ofSeconds(1));
-        Task completed = useCases.completeTask().complete(TaskId.of("life"), TaskResult.ofJson("{\"ok\":true}"), ExpectedVersion.of(3));
+        Task completed = useCases.completeTask()
+                .complete(TaskId.of("life"), TaskResult.ofJson("{\"ok\":true}"), ExpectedVersion.of(3));
 
         assertThat(started.startedAt()).isEqualTo(T0.plusSeconds(1));
         assertThat(progressed.expiresAt()).isEqualTo(T0.plus(Duration.ofMinutes(5)));
@@ -90,8 +102,14 @@ class TaskUseCasesTest {
         register("f");
         register("c");
 
-        assertThat(useCases.failTask().fail(TaskId.of("f"), "disk full", ExpectedVersion.any()).status()).isEqualTo(TaskStatus.FAILED);
-        assertThat(useCases.cancelTask().cancel(TaskId.of("c"), ExpectedVersion.any()).status()).isEqualTo(TaskStatus.CANCELLED);
+        assertThat(useCases.failTask()
+                        .fail(TaskId.of("f"), "disk full", ExpectedVersion.any())
+                        .status())
+                .isEqualTo(TaskStatus.FAILED);
+        assertThat(useCases.cancelTask()
+                        .cancel(TaskId.of("c"), ExpectedVersion.any())
+                        .status())
+                .isEqualTo(TaskStatus.CANCELLED);
         assertThatThrownBy(() -> useCases.startTask().start(TaskId.of("c"), ExpectedVersion.any()))
                 .isInstanceOf(IllegalTaskTransition.class);
     }
@@ -114,8 +132,10 @@ class TaskUseCasesTest {
         clock.advance(Duration.ofMinutes(5));
 
         assertThatThrownBy(() -> useCases.getTask().get(TaskId.of("gone"))).isInstanceOf(TaskNotFound.class);
-        assertThatThrownBy(() -> useCases.startTask().start(TaskId.of("gone"), ExpectedVersion.any())).isInstanceOf(TaskNotFound.class);
-        assertThatThrownBy(() -> useCases.deleteTask().delete(TaskId.of("gone"), ExpectedVersion.any())).isInstanceOf(TaskNotFound.class);
+        assertThatThrownBy(() -> useCases.startTask().start(TaskId.of("gone"), ExpectedVersion.any()))
+                .isInstanceOf(TaskNotFound.class);
+        assertThatThrownBy(() -> useCases.deleteTask().delete(TaskId.of("gone"), ExpectedVersion.any()))
+                .isInstanceOf(TaskNotFound.class);
     }
 
     @Test
@@ -124,7 +144,8 @@ class TaskUseCasesTest {
         useCases.startTask().start(task.id(), ExpectedVersion.any());
 
         assertThatThrownBy(() -> useCases.cancelTask().cancel(task.id(), ExpectedVersion.of(1)))
-                .isInstanceOf(TaskVersionMismatch.class).hasMessageContaining("version 2");
+                .isInstanceOf(TaskVersionMismatch.class)
+                .hasMessageContaining("version 2");
         assertThatThrownBy(() -> useCases.deleteTask().delete(task.id(), ExpectedVersion.of(1)))
                 .isInstanceOf(TaskVersionMismatch.class);
         assertThat(useCases.getTask().get(task.id()).status()).isEqualTo(TaskStatus.RUNNING);
@@ -136,10 +157,14 @@ class TaskUseCasesTest {
         useCases.startTask().start(task.id(), ExpectedVersion.any());
 
         assertThatThrownBy(() -> useCases.cancelTask().cancel(task.id(), ExpectedVersion.oneOf(List.of())))
-                .isInstanceOf(TaskVersionMismatch.class).hasMessageContaining("weak");
+                .isInstanceOf(TaskVersionMismatch.class)
+                .hasMessageContaining("weak");
         assertThatThrownBy(() -> useCases.cancelTask().cancel(task.id(), ExpectedVersion.oneOf(List.of(1L, 3L))))
-                .isInstanceOf(TaskVersionMismatch.class).hasMessageContaining("version 1 or 3");
-        assertThat(useCases.cancelTask().cancel(task.id(), ExpectedVersion.oneOf(List.of(1L, 2L))).status())
+                .isInstanceOf(TaskVersionMismatch.class)
+                .hasMessageContaining("version 1 or 3");
+        assertThat(useCases.cancelTask()
+                        .cancel(task.id(), ExpectedVersion.oneOf(List.of(1L, 2L)))
+                        .status())
                 .isEqualTo(TaskStatus.CANCELLED);
     }
 
@@ -182,7 +207,8 @@ class TaskUseCasesTest {
 
         useCases.deleteTask().delete(task.id(), ExpectedVersion.of(1));
 
-        assertThatThrownBy(() -> useCases.deleteTask().delete(task.id(), ExpectedVersion.any())).isInstanceOf(TaskNotFound.class);
+        assertThatThrownBy(() -> useCases.deleteTask().delete(task.id(), ExpectedVersion.any()))
+                .isInstanceOf(TaskNotFound.class);
     }
 
     @Test
@@ -191,8 +217,11 @@ class TaskUseCasesTest {
         register("l2");
         useCases.startTask().start(TaskId.of("l2"), ExpectedVersion.any());
 
-        assertThat(useCases.listTasks().list(TaskFilter.of(TaskStatus.RUNNING, null), PageRequest.first(10)).items())
-                .extracting(Task::id).containsExactly(TaskId.of("l2"));
+        assertThat(useCases.listTasks()
+                        .list(TaskFilter.of(TaskStatus.RUNNING, null), PageRequest.first(10))
+                        .items())
+                .extracting(Task::id)
+                .containsExactly(TaskId.of("l2"));
         assertThat(useCases.getTaskStats().stats().total()).isEqualTo(2);
     }
 }

@@ -27,7 +27,8 @@ class TtlPolicyTest {
     void ttlOutsideTheBounds_isRejectedNamingTheField() {
         for (long seconds : new long[] {0, -1, Duration.ofDays(7).toSeconds() + 1}) {
             assertThatThrownBy(() -> policy.ttlFor(seconds))
-                    .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo(TaskField.TTL))
+                    .isInstanceOfSatisfying(
+                            InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo(TaskField.TTL))
                     .hasMessageContaining("between 1 and 604800, was " + seconds);
         }
     }
@@ -35,10 +36,12 @@ class TtlPolicyTest {
     @Test
     void inconsistentConfiguration_isRejected() {
         assertThatThrownBy(() -> new TtlPolicy(Duration.ofDays(8), Duration.ofDays(7), Duration.ZERO))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("default TTL");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("default TTL");
         assertThatThrownBy(() -> new TtlPolicy(Duration.ofMillis(10), Duration.ofDays(7), Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new TtlPolicy(Duration.ofMinutes(1), Duration.ofDays(7), Duration.ofSeconds(-1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("retention");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("retention");
     }
 }

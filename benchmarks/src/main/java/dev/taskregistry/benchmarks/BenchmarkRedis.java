@@ -23,12 +23,12 @@ public final class BenchmarkRedis {
     public static final Duration TIMEOUT = Duration.ofSeconds(10);
     /** As the adapter's pool (RedisConnection), so the raw baseline pays the same pooling. */
     private static final int MAX_CONNECTIONS = 16;
+
     private static final int SHARED_PORT = 6379;
 
     private static String url;
 
-    private BenchmarkRedis() {
-    }
+    private BenchmarkRedis() {}
 
     public static synchronized String url() {
         if (url == null) {
@@ -62,8 +62,8 @@ public final class BenchmarkRedis {
 
     /** The adapter under test, on its own key prefix. */
     public static RedisTaskRepository repository(String keyPrefix) {
-        return new RedisTaskRepository(RedisConnection.standalone(new RedisStoreSettings(url(), keyPrefix, TIMEOUT)),
-                keyPrefix);
+        return new RedisTaskRepository(
+                RedisConnection.standalone(new RedisStoreSettings(url(), keyPrefix, TIMEOUT)), keyPrefix);
     }
 
     /** Plain Jedis with the adapter's pool and client settings: the physical limit the adapter is compared with. */

@@ -21,19 +21,19 @@ public final class BenchmarkTasks {
 
     public static final TaskType DEFAULT_TYPE = TaskType.of("equity_analysis");
     /** Four types, so stats count more than one type index, as a real registry would. */
-    public static final List<TaskType> TYPES = List.of(DEFAULT_TYPE, TaskType.of("bond_pricing"),
-            TaskType.of("risk_report"), TaskType.of("portfolio_rebalance"));
+    public static final List<TaskType> TYPES = List.of(
+            DEFAULT_TYPE, TaskType.of("bond_pricing"), TaskType.of("risk_report"), TaskType.of("portfolio_rebalance"));
+
     public static final TaskResult RESULT = TaskResult.ofJson("{\"score\":0.93,\"currency\":\"USD\"}");
     private static final Duration TTL = Duration.ofMinutes(5);
     private static final Duration RETENTION = Duration.ofMinutes(5);
 
-    private BenchmarkTasks() {
-    }
+    private BenchmarkTasks() {}
 
     /** A new pending task living {@code ttl}, as a client registers it. */
     public static Task pending(String id, TaskType type, Instant now, Duration ttl) {
-        TaskRegistration registration = new TaskRegistration(TaskId.of(id), type, "mcp://task/" + id,
-                "analyse ACME", 10, null);
+        TaskRegistration registration =
+                new TaskRegistration(TaskId.of(id), type, "mcp://task/" + id, "analyse ACME", 10, null);
         return Task.register(registration, now, ttl);
     }
 
@@ -46,8 +46,8 @@ public final class BenchmarkTasks {
      * the tasks), expiring at {@code expiryBase + n} ms so every task has its own place in the listing order.
      */
     public static Task numbered(int n, Instant now, Instant expiryBase) {
-        Task pending = pending("task-" + n, TYPES.get(n % TYPES.size()), now,
-                Duration.between(now, expiryBase.plusMillis(n)));
+        Task pending =
+                pending("task-" + n, TYPES.get(n % TYPES.size()), now, Duration.between(now, expiryBase.plusMillis(n)));
         TaskStatus status = TaskStatus.values()[n % TaskStatus.values().length];
         return inStatus(pending, status, now);
     }

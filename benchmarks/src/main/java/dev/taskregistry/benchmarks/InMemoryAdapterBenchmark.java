@@ -39,7 +39,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 3)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx4g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx4g"})
 @State(Scope.Benchmark)
 public class InMemoryAdapterBenchmark {
 
@@ -50,12 +52,14 @@ public class InMemoryAdapterBenchmark {
      * the default 5 minutes a 13-second run at a million registrations a second would fill the heap.
      */
     static final Duration REGISTER_TTL = Duration.ofSeconds(1);
+
     private static final Clock CLOCK = Clock.systemUTC();
 
     InMemoryTaskRepository repository;
     TaskId[] ids;
     /** The same tasks in a plain concurrent map: the physical limit of an in-process lookup. */
     final ConcurrentHashMap<TaskId, Task> map = new ConcurrentHashMap<>();
+
     final AtomicInteger threads = new AtomicInteger();
 
     @Setup(Level.Trial)
@@ -104,8 +108,11 @@ public class InMemoryAdapterBenchmark {
 
     @Benchmark
     public Task register(PerThread thread) {
-        Task task = BenchmarkTasks.pending("reg-" + thread.tag + "-" + thread.created++, BenchmarkTasks.DEFAULT_TYPE,
-                CLOCK.instant(), REGISTER_TTL);
+        Task task = BenchmarkTasks.pending(
+                "reg-" + thread.tag + "-" + thread.created++,
+                BenchmarkTasks.DEFAULT_TYPE,
+                CLOCK.instant(),
+                REGISTER_TTL);
         repository.register(task);
         return task;
     }

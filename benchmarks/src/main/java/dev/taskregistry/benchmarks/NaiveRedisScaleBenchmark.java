@@ -27,7 +27,9 @@ import redis.clients.jedis.RedisClient;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 3)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx4g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx4g"})
 @State(Scope.Benchmark)
 public class NaiveRedisScaleBenchmark {
 

@@ -18,8 +18,8 @@ import redis.clients.jedis.RedisClient;
  */
 final class NaiveTaskRegistry {
 
-    private static final Comparator<JsonNode> LATEST_EXPIRY_FIRST = Comparator
-            .comparing((JsonNode doc) -> doc.path("expires_at").asText())
+    private static final Comparator<JsonNode> LATEST_EXPIRY_FIRST = Comparator.comparing(
+                    (JsonNode doc) -> doc.path("expires_at").asText())
             .thenComparing(doc -> doc.path("id").asText())
             .reversed();
 

@@ -34,7 +34,9 @@ import redis.clients.jedis.params.SetParams;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 3)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx4g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx4g"})
 @State(Scope.Benchmark)
 public class RedisAdapterBenchmark {
 
@@ -48,9 +50,11 @@ public class RedisAdapterBenchmark {
     String[] keys;
     /** The stored document of a typical pending task: what raw GET reads and raw SET writes. */
     String document;
+
     long documentExpiresAt;
     /** {@code {prefix}:task:}, the start of every task key. */
     String taskKeyStart;
+
     final AtomicInteger threads = new AtomicInteger();
 
     @Setup(Level.Trial)
@@ -151,7 +155,10 @@ public class RedisAdapterBenchmark {
     /** The same document under a new key each time, stored until the same expiry: register's physical limit. */
     @Benchmark
     public String rawSetNew(ThreadCursor cursor) {
-        return raw.set(taskKeyStart + cursor.nextNewId(), document, SetParams.setParams().pxAt(documentExpiresAt));
+        return raw.set(
+                taskKeyStart + cursor.nextNewId(),
+                document,
+                SetParams.setParams().pxAt(documentExpiresAt));
     }
 
     @Benchmark
@@ -166,5 +173,4 @@ public class RedisAdapterBenchmark {
     public String rawSetSame(OwnTask own) {
         return raw.set(own.key, own.document, SetParams.setParams().pxAt(own.expiresAt));
     }
-
 }

@@ -32,7 +32,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 3)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx4g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx4g"})
 @State(Scope.Benchmark)
 public class RedisCodecBenchmark {
 
@@ -48,7 +50,8 @@ public class RedisCodecBenchmark {
         task = BenchmarkTasks.inStatus(BenchmarkTasks.pending("codec-1", now), TaskStatus.RUNNING, now);
         document = codec.encode(task);
         instant = DocumentInstants.format(task.createdAt());
-        if (!codec.decode(document).orElseThrow().equals(task) || !Instant.parse(instant).equals(task.createdAt())
+        if (!codec.decode(document).orElseThrow().equals(task)
+                || !Instant.parse(instant).equals(task.createdAt())
                 || !DocumentInstants.parse(instant).equals(task.createdAt())) {
             throw new IllegalStateException("the codec does not read back what it wrote");
         }

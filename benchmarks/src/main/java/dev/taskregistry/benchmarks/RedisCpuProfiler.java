@@ -28,6 +28,7 @@ public final class RedisCpuProfiler implements InternalProfiler {
     private static final double TICKS_PER_SECOND = 100.0;
     /** utime and stime are fields 14 and 15 of /proc/<pid>/stat, i.e. 11 and 12 counted from field 3. */
     private static final int UTIME_AFTER_NAME = 11;
+
     private static final int STIME_AFTER_NAME = 12;
 
     private long pid = -1;
@@ -43,9 +44,13 @@ public final class RedisCpuProfiler implements InternalProfiler {
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
         if (pid < 0) {
             try (RedisClient client = BenchmarkRedis.rawClient()) {
-                pid = Long.parseLong(client.info("server").lines()
+                pid = Long.parseLong(client.info("server")
+                        .lines()
                         .filter(line -> line.startsWith("process_id:"))
-                        .findFirst().orElseThrow().substring("process_id:".length()).strip());
+                        .findFirst()
+                        .orElseThrow()
+                        .substring("process_id:".length())
+                        .strip());
             }
         }
         startTicks = ticks();
@@ -54,11 +59,12 @@ public final class RedisCpuProfiler implements InternalProfiler {
 
     @Override
     @SuppressWarnings("rawtypes") // JMH's InternalProfiler declares the raw Result type
-    public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
-                                                       IterationResult result) {
+    public Collection<? extends Result> afterIteration(
+            BenchmarkParams benchmarkParams, IterationParams iterationParams, IterationResult result) {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         double cores = (ticks() - startTicks) / TICKS_PER_SECOND / seconds;
-        double opsPerSecond = opsPerSecond(benchmarkParams, result.getPrimaryResult().getScore());
+        double opsPerSecond =
+                opsPerSecond(benchmarkParams, result.getPrimaryResult().getScore());
         return List.of(
                 new ScalarResult("redis.cpu", cores * 100, "%", AggregationPolicy.AVG),
                 new ScalarResult("redis.us_per_op", cores * 1e6 / opsPerSecond, "us/op", AggregationPolicy.AVG));
@@ -67,7 +73,9 @@ public final class RedisCpuProfiler implements InternalProfiler {
     /** Operations per second of all threads: a throughput score is ops per time unit, any other a time per op. */
     private static double opsPerSecond(BenchmarkParams params, double score) {
         double unitsPerSecond = TimeValue.seconds(1).convertTo(params.getTimeUnit());
-        return params.getMode() == Mode.Throughput ? score * unitsPerSecond : params.getThreads() * unitsPerSecond / score;
+        return params.getMode() == Mode.Throughput
+                ? score * unitsPerSecond
+                : params.getThreads() * unitsPerSecond / score;
     }
 
     private long ticks() {
@@ -77,8 +85,10 @@ public final class RedisCpuProfiler implements InternalProfiler {
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return Long.parseLong(fields[UTIME_AFTER_NAME]) + Long.parseLong(fields[STIME_AFTER_NAME]);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read the CPU of redis-server pid " + pid
-                    + " (RedisCpuProfiler needs a Redis on this machine)", e);
+            throw new IllegalStateException(
+                    "cannot read the CPU of redis-server pid " + pid
+                            + " (RedisCpuProfiler needs a Redis on this machine)",
+                    e);
         }
     }
 }

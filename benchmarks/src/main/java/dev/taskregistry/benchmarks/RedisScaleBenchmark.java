@@ -8,7 +8,6 @@ import dev.taskregistry.domain.TaskPage;
 import dev.taskregistry.domain.TaskStats;
 import dev.taskregistry.domain.TaskStatus;
 import java.util.concurrent.TimeUnit;
-import redis.clients.jedis.RedisClient;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -22,6 +21,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import redis.clients.jedis.RedisClient;
 
 /**
  * Listing (a page of 50, with and without a status filter, first page and a page from a cursor in the
@@ -34,7 +34,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 3)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx4g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx4g"})
 @State(Scope.Benchmark)
 public class RedisScaleBenchmark {
 
@@ -56,7 +58,10 @@ public class RedisScaleBenchmark {
         someTaskKey = BenchmarkRedis.taskKey(registry.prefix, "task-" + (liveTasks / 3));
         middle = registry.middleCursor();
         TaskStats stats = repository.stats();
-        if (raw.get(someTaskKey) == null || stats.total() != liveTasks || listByStatus().items().size() != PAGE || listFromMiddle().items().size() != PAGE) {
+        if (raw.get(someTaskKey) == null
+                || stats.total() != liveTasks
+                || listByStatus().items().size() != PAGE
+                || listFromMiddle().items().size() != PAGE) {
             throw new IllegalStateException("registry " + registry.prefix + " is not as loaded: " + stats);
         }
     }

@@ -24,6 +24,7 @@ final class ScaleRegistry {
 
     /** Tasks built and handed to registerAll at a time. */
     private static final int BATCH = 10_000;
+
     private static final int SCAN_BATCH = 1000;
     /** Far beyond any benchmark run, so no task expires while it is measured. */
     private static final Duration LIFETIME = Duration.ofHours(6);
@@ -42,7 +43,7 @@ final class ScaleRegistry {
         String prefix = "scale-" + size;
         String baseKey = BenchmarkRedis.key(prefix, "bench:expiry-base");
         try (RedisClient raw = BenchmarkRedis.rawClient();
-             RedisTaskRepository repository = BenchmarkRedis.repository(prefix)) {
+                RedisTaskRepository repository = BenchmarkRedis.repository(prefix)) {
             String storedBase = raw.get(baseKey);
             if (storedBase != null && repository.stats().total() == size) {
                 return new ScaleRegistry(prefix, size, Instant.ofEpochMilli(Long.parseLong(storedBase)));
@@ -57,7 +58,8 @@ final class ScaleRegistry {
             if (loaded != size) {
                 throw new IllegalStateException("loaded " + loaded + " tasks into " + prefix + ", expected " + size);
             }
-            System.out.printf("%n[scale] loaded %,d tasks into %s in %.1f s (RedisTaskRepository.registerAll)%n",
+            System.out.printf(
+                    "%n[scale] loaded %,d tasks into %s in %.1f s (RedisTaskRepository.registerAll)%n",
                     size, prefix, (System.nanoTime() - started) / 1e9);
             return registry;
         }
@@ -77,8 +79,8 @@ final class ScaleRegistry {
             }
             List<TaskId> live = repository.registerAll(batch);
             if (!live.isEmpty()) {
-                throw new IllegalStateException(live.size() + " tasks of " + prefix + " were live already, e.g. "
-                        + live.getFirst());
+                throw new IllegalStateException(
+                        live.size() + " tasks of " + prefix + " were live already, e.g. " + live.getFirst());
             }
         }
     }

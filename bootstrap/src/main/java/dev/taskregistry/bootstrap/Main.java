@@ -9,8 +9,7 @@ import io.helidon.common.mapper.MapperManager;
  */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         MapperManager.global(MapperManager.create());

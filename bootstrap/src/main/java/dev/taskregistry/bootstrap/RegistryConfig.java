@@ -44,16 +44,23 @@ public class RegistryConfig {
         this.redisKeyPrefix = values.text(Setting.REDIS_KEY_PREFIX);
         this.redisTimeout = values.duration(Setting.REDIS_TIMEOUT);
         this.redisPoolSize = values.whole(Setting.REDIS_POOL_SIZE);
-        this.ttlPolicy = configured(Setting.DEFAULT_TTL.key() + " and " + Setting.MAX_TTL.key(), () -> new TtlPolicy(
-                values.duration(Setting.DEFAULT_TTL), values.duration(Setting.MAX_TTL), values.duration(Setting.RESULT_RETENTION)));
-        this.resourceUrlTemplate = configured(Setting.RESOURCE_URL_TEMPLATE.key(),
+        this.ttlPolicy = configured(
+                Setting.DEFAULT_TTL.key() + " and " + Setting.MAX_TTL.key(),
+                () -> new TtlPolicy(
+                        values.duration(Setting.DEFAULT_TTL),
+                        values.duration(Setting.MAX_TTL),
+                        values.duration(Setting.RESULT_RETENTION)));
+        this.resourceUrlTemplate = configured(
+                Setting.RESOURCE_URL_TEMPLATE.key(),
                 () -> new ResourceUrlTemplate(values.text(Setting.RESOURCE_URL_TEMPLATE)));
         this.apiToken = values.optional(Setting.API_TOKEN);
         this.forwardingPolicy = new ForwardingPolicy(
                 values.optional(Setting.PUBLIC_BASE_URL)
-                        .map(url -> configured(Setting.PUBLIC_BASE_URL.key(), () -> ForwardingPolicy.publicBaseUrl(url))),
+                        .map(url ->
+                                configured(Setting.PUBLIC_BASE_URL.key(), () -> ForwardingPolicy.publicBaseUrl(url))),
                 values.optional(Setting.TRUSTED_PROXIES)
-                        .map(list -> configured(Setting.TRUSTED_PROXIES.key(), () -> ForwardingPolicy.trustedProxies(list)))
+                        .map(list ->
+                                configured(Setting.TRUSTED_PROXIES.key(), () -> ForwardingPolicy.trustedProxies(list)))
                         .orElse(Set.of()));
     }
 
@@ -115,12 +122,13 @@ public class RegistryConfig {
             try {
                 Duration duration = Duration.parse(value.strip());
                 if (duration.isNegative() || duration.isZero()) {
-                    throw new IllegalStateException(setting.key() + " must be a positive ISO-8601 duration, was '" + value + "'");
+                    throw new IllegalStateException(
+                            setting.key() + " must be a positive ISO-8601 duration, was '" + value + "'");
                 }
                 return duration;
             } catch (DateTimeParseException e) {
-                throw new IllegalStateException(setting.key() + " must be an ISO-8601 duration such as PT5M or P7D, was '"
-                        + value + "'", e);
+                throw new IllegalStateException(
+                        setting.key() + " must be an ISO-8601 duration such as PT5M or P7D, was '" + value + "'", e);
             }
         }
 

@@ -48,7 +48,8 @@ public class RegistryProducers {
         try {
             repository.warmUp();
         } catch (TaskStoreUnavailable unavailable) {
-            LOG.warning(() -> "Redis is not reachable yet; the registry connects on first use: " + unavailable.getMessage());
+            LOG.warning(() ->
+                    "Redis is not reachable yet; the registry connects on first use: " + unavailable.getMessage());
         }
         return repository;
     }

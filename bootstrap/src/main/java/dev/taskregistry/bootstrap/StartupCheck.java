@@ -18,8 +18,11 @@ public class StartupCheck {
     private static final Logger LOG = Logger.getLogger(StartupCheck.class.getName());
     private static final String ALL_INTERFACES = "0.0.0.0";
 
-    void onStart(@Observes @Initialized(ApplicationScoped.class) Object event, RegistryConfig config, TaskUseCases useCases,
-                 Config settings) {
+    void onStart(
+            @Observes @Initialized(ApplicationScoped.class) Object event,
+            RegistryConfig config,
+            TaskUseCases useCases,
+            Config settings) {
         String host = settings.getOptionalValue("server.host", String.class).orElse(ALL_INTERFACES);
         String bind = ALL_INTERFACES.equals(host) ? host + " (all interfaces; set server.host to bind one)" : host;
         LOG.info(() -> "task registry ready: store=" + config.store().configName()

@@ -6,7 +6,8 @@ import java.util.stream.Collectors;
 
 /** The stores {@link Setting#STORE} can name. */
 enum StoreKind {
-    INMEMORY, REDIS;
+    INMEMORY,
+    REDIS;
 
     String configName() {
         return name().toLowerCase(Locale.ROOT);

@@ -40,7 +40,10 @@ public class StoreReadinessCheck implements HealthCheck {
             if (down.compareAndSet(false, true)) {
                 LOG.warning(() -> "not ready: " + unavailable.getMessage());
             }
-            return HealthCheckResponse.named("task-store").down().withData("error", UNREACHABLE).build();
+            return HealthCheckResponse.named("task-store")
+                    .down()
+                    .withData("error", UNREACHABLE)
+                    .build();
         }
         if (down.compareAndSet(true, false)) {
             LOG.info("ready: the task store answers again");

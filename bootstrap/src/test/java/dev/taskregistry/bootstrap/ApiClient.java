@@ -36,7 +36,13 @@ public final class ApiClient {
     }
 
     private ApiClient(int port, InetAddress localAddress) {
-        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).localAddress(localAddress).build(), port, null);
+        this(
+                HttpClient.newBuilder()
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .localAddress(localAddress)
+                        .build(),
+                port,
+                null);
     }
 
     private ApiClient(HttpClient http, int port, ServedOpenApi document) {
@@ -57,7 +63,10 @@ public final class ApiClient {
     }
 
     private static int testedServicePort() {
-        return CDI.current().getBeanManager().getExtension(ServerCdiExtension.class).port();
+        return CDI.current()
+                .getBeanManager()
+                .getExtension(ServerCdiExtension.class)
+                .port();
     }
 
     /** The same client, checking every answer against the service's own {@code /openapi} document before returning it. */
@@ -87,8 +96,11 @@ public final class ApiClient {
 
     /** Any request; {@code contentType} and {@code body} may be null, headers come as name, value pairs. */
     public ApiResponse send(String method, String path, String contentType, String body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
@@ -97,7 +109,8 @@ public final class ApiClient {
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            ApiResponse answer = new ApiResponse(response.statusCode(), response.headers().map(), response.body());
+            ApiResponse answer =
+                    new ApiResponse(response.statusCode(), response.headers().map(), response.body());
             if (document != null) {
                 document.check(method, path, answer);
             }
@@ -117,7 +130,8 @@ public final class ApiClient {
     public ApiResponse sendRaw(String requestHead) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(30_000);
-            socket.getOutputStream().write((requestHead + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream()
+                    .write((requestHead + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int split = answer.indexOf("\r\n\r\n");
             String[] head = answer.substring(0, split).split("\r\n");
@@ -145,8 +159,11 @@ public final class ApiClient {
         }
 
         public String header(String name) {
-            return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
-                    .map(entry -> entry.getValue().get(0)).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(entry -> entry.getKey().equalsIgnoreCase(name))
+                    .map(entry -> entry.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
 
         @Override

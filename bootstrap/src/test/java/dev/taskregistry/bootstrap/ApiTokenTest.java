@@ -24,11 +24,17 @@ class ApiTokenTest {
 
     static final String TOKEN = "s3cret-token-for-tests";
     private static final List<String[]> PROTECTED = List.of(
-            new String[] {"GET", "/tasks"}, new String[] {"GET", "/tasks/some-id"}, new String[] {"POST", "/tasks"},
-            new String[] {"POST", "/tasks/some-id/start"}, new String[] {"POST", "/tasks/some-id/progress"},
-            new String[] {"POST", "/tasks/some-id/complete"}, new String[] {"POST", "/tasks/some-id/fail"},
-            new String[] {"POST", "/tasks/some-id/cancel"}, new String[] {"PUT", "/tasks/some-id/ttl"},
-            new String[] {"DELETE", "/tasks/some-id"}, new String[] {"GET", "/stats"});
+            new String[] {"GET", "/tasks"},
+            new String[] {"GET", "/tasks/some-id"},
+            new String[] {"POST", "/tasks"},
+            new String[] {"POST", "/tasks/some-id/start"},
+            new String[] {"POST", "/tasks/some-id/progress"},
+            new String[] {"POST", "/tasks/some-id/complete"},
+            new String[] {"POST", "/tasks/some-id/fail"},
+            new String[] {"POST", "/tasks/some-id/cancel"},
+            new String[] {"PUT", "/tasks/some-id/ttl"},
+            new String[] {"DELETE", "/tasks/some-id"},
+            new String[] {"GET", "/stats"});
 
     /** Everything logged in this JVM from before the service starts. */
     private static final List<String> LOGGED = new CopyOnWriteArrayList<>();
@@ -41,17 +47,16 @@ class ApiTokenTest {
         Logger.getLogger("").addHandler(new Handler() {
             @Override
             public void publish(LogRecord record) {
-                LOGGED.add(record.getLoggerName() + " " + record.getMessage() + " " + Arrays.toString(record.getParameters())
+                LOGGED.add(record.getLoggerName() + " " + record.getMessage() + " "
+                        + Arrays.toString(record.getParameters())
                         + (record.getThrown() == null ? "" : " " + record.getThrown()));
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         });
         return MpConfigSources.create(Map.of("taskregistry.api.token", TOKEN));
     }
@@ -66,8 +71,11 @@ class ApiTokenTest {
         for (String[] endpoint : PROTECTED) {
             String body = endpoint[0].equals("GET") || endpoint[0].equals("DELETE") ? null : "{\"type\":\"x\"}";
             String type = body == null ? null : "application/json";
-            for (String[] headers : List.of(new String[0], new String[] {"Authorization", "Bearer wrong"},
-                    new String[] {"Authorization", "Basic " + TOKEN}, new String[] {"Authorization", TOKEN},
+            for (String[] headers : List.of(
+                    new String[0],
+                    new String[] {"Authorization", "Bearer wrong"},
+                    new String[] {"Authorization", "Basic " + TOKEN},
+                    new String[] {"Authorization", TOKEN},
                     new String[] {"Authorization", "Bearer " + TOKEN.substring(1)})) {
                 ApiResponse response = api.send(endpoint[0], endpoint[1], type, body, headers);
                 assertProblem(response, 401, "Authorization");
@@ -80,11 +88,19 @@ class ApiTokenTest {
     @Test
     void everyMethodOnEveryProtectedPath_needsTheToken_evenOptionsWrongMethodsAndUnknownSubPaths() {
         for (String method : new String[] {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}) {
-            for (String path : new String[] {"/tasks", "/tasks/some-id", "/tasks/some-id/start", "/tasks/some-id/nothing-here",
-                    "/stats", "/stats/more"}) {
+            for (String path : new String[] {
+                "/tasks",
+                "/tasks/some-id",
+                "/tasks/some-id/start",
+                "/tasks/some-id/nothing-here",
+                "/stats",
+                "/stats/more"
+            }) {
                 ApiResponse response = api.send(method, path, null, null);
                 assertThat(response.status()).as(method + " " + path).isEqualTo(401);
-                assertThat(response.header("WWW-Authenticate")).as(method + " " + path).startsWith("Bearer");
+                assertThat(response.header("WWW-Authenticate"))
+                        .as(method + " " + path)
+                        .startsWith("Bearer");
                 if (!method.equals("HEAD")) {
                     assertProblem(response, 401, "Authorization");
                 }
@@ -94,11 +110,15 @@ class ApiTokenTest {
 
     @Test
     void theRightToken_opensTheTaskEndpoints() {
-        ApiResponse created = api.send("POST", "/tasks", "application/json", "{\"type\":\"x\"}", "Authorization", "Bearer " + TOKEN);
+        ApiResponse created =
+                api.send("POST", "/tasks", "application/json", "{\"type\":\"x\"}", "Authorization", "Bearer " + TOKEN);
         assertThat(created.status()).isEqualTo(201);
 
-        assertThat(api.get("/tasks/" + created.json().get("id").asText(), "Authorization", "bearer " + TOKEN).status()).isEqualTo(200);
-        assertThat(api.get("/stats", "Authorization", "Bearer " + TOKEN).status()).isEqualTo(200);
+        assertThat(api.get("/tasks/" + created.json().get("id").asText(), "Authorization", "bearer " + TOKEN)
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.get("/stats", "Authorization", "Bearer " + TOKEN).status())
+                .isEqualTo(200);
     }
 
     @Test

@@ -25,6 +25,7 @@ class ClientErrorLoggingTest {
 
     /** Helidon announces its features once, a moment after start; that line is not about any request. */
     private static final String FEATURES_LOGGER = "io.helidon.common.features.HelidonFeatures";
+
     private static final String FORGED_LINE_START = "2026-12-01T07:00:00.000 SEVERE forged.Logger:";
     private static final String FORGED = "x\r\n" + FORGED_LINE_START + " FORGED";
 
@@ -59,7 +60,8 @@ class ClientErrorLoggingTest {
 
             assertThat(statuses).allMatch(status -> status >= 400 && status < 500);
             assertThat(log.records().stream().filter(record -> !FEATURES_LOGGER.equals(record.getLoggerName())))
-                    .as("log records of client errors:%n%s", log.formatted()).isEmpty();
+                    .as("log records of client errors:%n%s", log.formatted())
+                    .isEmpty();
         }
     }
 

@@ -24,7 +24,8 @@ class ConfigurationTableTest {
 
     @Test
     void theReadmeTable_listsExactlyTheKeysTheServiceReads() throws IOException {
-        List<String> expected = Arrays.stream(Setting.values()).map(Setting::key).collect(Collectors.toList());
+        List<String> expected =
+                Arrays.stream(Setting.values()).map(Setting::key).collect(Collectors.toList());
         expected.addAll(HTTP_SERVER_KEYS);
 
         assertThat(readmeTable().stream().map(Row::key)).containsExactlyInAnyOrderElementsOf(expected);
@@ -36,9 +37,10 @@ class ConfigurationTableTest {
 
         for (Setting setting : Setting.values()) {
             String stated = documented.get(setting.key());
-            setting.defaultValue().ifPresentOrElse(
-                    value -> assertThat(stated).as(setting.key()).isEqualTo("`" + value + "`"),
-                    () -> assertThat(stated).as(setting.key()).startsWith("unset"));
+            setting.defaultValue()
+                    .ifPresentOrElse(
+                            value -> assertThat(stated).as(setting.key()).isEqualTo("`" + value + "`"),
+                            () -> assertThat(stated).as(setting.key()).startsWith("unset"));
         }
     }
 
@@ -56,8 +58,7 @@ class ConfigurationTableTest {
     }
 
     /** One row of the table: the key, and the default as written (backticks included). */
-    private record Row(String key, String defaultCell) {
-    }
+    private record Row(String key, String defaultCell) {}
 
     private static Map<String, String> defaultsInTheReadme() throws IOException {
         return readmeTable().stream().collect(Collectors.toMap(Row::key, Row::defaultCell));

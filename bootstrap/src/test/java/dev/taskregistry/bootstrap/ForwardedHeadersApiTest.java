@@ -33,7 +33,8 @@ class ForwardedHeadersApiTest {
     void aTrustedProxysXForwardedProtoAndHost_makeTheLocation() {
         String id = uniqueId();
 
-        ApiResponse created = register(fromTrustedProxy(), id, "X-Forwarded-Proto", "https", "X-Forwarded-Host", "api.example.org");
+        ApiResponse created =
+                register(fromTrustedProxy(), id, "X-Forwarded-Proto", "https", "X-Forwarded-Host", "api.example.org");
 
         assertThat(created.header("Location")).isEqualTo("https://api.example.org/tasks/" + id);
     }
@@ -42,9 +43,13 @@ class ForwardedHeadersApiTest {
     void aTrustedProxysForwardedHeader_winsOverXForwarded_andItsLastHopCounts() {
         String id = uniqueId();
 
-        ApiResponse created = register(fromTrustedProxy(), id,
-                "Forwarded", "for=198.51.100.7;host=spoofed.example;proto=http, for=198.51.100.7;proto=https;host=\"api.example.org:8443\"",
-                "X-Forwarded-Host", "other.example");
+        ApiResponse created = register(
+                fromTrustedProxy(),
+                id,
+                "Forwarded",
+                "for=198.51.100.7;host=spoofed.example;proto=http, for=198.51.100.7;proto=https;host=\"api.example.org:8443\"",
+                "X-Forwarded-Host",
+                "other.example");
 
         assertThat(created.header("Location")).isEqualTo("https://api.example.org:8443/tasks/" + id);
     }
@@ -62,15 +67,22 @@ class ForwardedHeadersApiTest {
     void invalidForwardedValues_areIgnored_andThePublicBaseUrlIsShown() {
         ApiClient proxy = fromTrustedProxy();
         String[][] invalid = {
-                {"X-Forwarded-Host", "evil.example/phish"}, {"X-Forwarded-Host", "user@evil.example"},
-                {"X-Forwarded-Host", "evil.example:99999"}, {"X-Forwarded-Host", "[::1"}, {"X-Forwarded-Proto", "javascript"},
-                {"Forwarded", "host=\"evil.example/x\";proto=ftp"}, {"Forwarded", "proto=https;host"}};
+            {"X-Forwarded-Host", "evil.example/phish"},
+            {"X-Forwarded-Host", "user@evil.example"},
+            {"X-Forwarded-Host", "evil.example:99999"},
+            {"X-Forwarded-Host", "[::1"},
+            {"X-Forwarded-Proto", "javascript"},
+            {"Forwarded", "host=\"evil.example/x\";proto=ftp"},
+            {"Forwarded", "proto=https;host"}
+        };
         for (String[] header : invalid) {
             String id = uniqueId();
 
             ApiResponse created = register(proxy, id, header[0], header[1]);
 
-            assertThat(created.header("Location")).as(header[0] + ": " + header[1]).isEqualTo(PUBLIC_BASE + "tasks/" + id);
+            assertThat(created.header("Location"))
+                    .as(header[0] + ": " + header[1])
+                    .isEqualTo(PUBLIC_BASE + "tasks/" + id);
         }
     }
 
@@ -85,8 +97,15 @@ class ForwardedHeadersApiTest {
     void forwardedHeadersFromAnyOtherPeer_areIgnored_andThePublicBaseUrlIsShown() {
         String id = uniqueId();
 
-        ApiResponse created = register(ApiClient.ofTestedService(), id, "X-Forwarded-Proto", "http",
-                "X-Forwarded-Host", "evil.example", "Forwarded", "proto=http;host=evil.example");
+        ApiResponse created = register(
+                ApiClient.ofTestedService(),
+                id,
+                "X-Forwarded-Proto",
+                "http",
+                "X-Forwarded-Host",
+                "evil.example",
+                "Forwarded",
+                "proto=http;host=evil.example");
 
         assertThat(created.header("Location")).isEqualTo(PUBLIC_BASE + "tasks/" + id);
     }
@@ -97,9 +116,15 @@ class ForwardedHeadersApiTest {
         String id = uniqueId();
         register(proxy, id, "X-Forwarded-Proto", "https", "X-Forwarded-Host", "api.example.org");
 
-        assertThat(proxy.get("/tasks/" + id, "X-Forwarded-Proto", "https").status()).isEqualTo(200);
-        assertThat(proxy.get("/tasks?limit=1", "X-Forwarded-Host", "api.example.org").status()).isEqualTo(200);
-        assertThat(proxy.get("/tasks/not%20an%20id", "X-Forwarded-Host", "api.example.org").json().get("instance").asText())
+        assertThat(proxy.get("/tasks/" + id, "X-Forwarded-Proto", "https").status())
+                .isEqualTo(200);
+        assertThat(proxy.get("/tasks?limit=1", "X-Forwarded-Host", "api.example.org")
+                        .status())
+                .isEqualTo(200);
+        assertThat(proxy.get("/tasks/not%20an%20id", "X-Forwarded-Host", "api.example.org")
+                        .json()
+                        .get("instance")
+                        .asText())
                 .isEqualTo("/tasks/not%20an%20id");
     }
 

@@ -4,5 +4,4 @@ import io.helidon.microprofile.testing.junit5.HelidonTest;
 
 /** The API contract on the default, in-memory store. */
 @HelidonTest
-class InMemoryTaskApiTest extends TaskApiContract {
-}
+class InMemoryTaskApiTest extends TaskApiContract {}

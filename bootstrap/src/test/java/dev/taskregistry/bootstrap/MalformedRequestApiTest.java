@@ -75,11 +75,14 @@ class MalformedRequestApiTest {
         String id = TaskApiContract.uniqueId();
         api.post("/tasks", "{\"id\":\"" + id + "\",\"type\":\"http\"}");
 
-        assertThat(api.post("/tasks/" + id + "/start", null, "If-Match", "\"7\", \"1\"").status()).isEqualTo(200);
+        assertThat(api.post("/tasks/" + id + "/start", null, "If-Match", "\"7\", \"1\"")
+                        .status())
+                .isEqualTo(200);
         assertProblem(api.post("/tasks/" + id + "/cancel", null, "If-Match", "W/\"2\""), 412, "If-Match");
         assertProblem(api.post("/tasks/" + id + "/cancel", null, "If-Match", "\"1\" \"2\""), 400, "If-Match");
         assertThat(api.get("/tasks/" + id).json().get("status").asText()).isEqualTo("running");
-        assertThat(api.post("/tasks/" + id + "/cancel", null, "If-Match", "*").status()).isEqualTo(200);
+        assertThat(api.post("/tasks/" + id + "/cancel", null, "If-Match", "*").status())
+                .isEqualTo(200);
     }
 
     @Test

@@ -63,11 +63,17 @@ class OpenApiDocumentTest {
             entry("POST /tasks/{id}/cancel", Set.of("200", "404", "409", "412")),
             entry("PUT /tasks/{id}/ttl", Set.of("200", "404", "409", "412", "415")),
             entry("DELETE /tasks/{id}", Set.of("204", "404", "412")));
+
     private static final Set<String> STATS_STATUSES = Set.of("200", "401", "406", "413", "500", "503");
-    private static final Set<String> OPERATIONS_ENDPOINTS = Set.of("GET /health", "GET /health/live", "GET /health/ready",
-            "GET /health/started", "GET /metrics", "GET /openapi");
-    private static final Set<String> NULLABLE_TASK_FIELDS = Set.of("estimated_completion", "started_at", "completed_at",
-            "query", "total_steps", "result", "error");
+    private static final Set<String> OPERATIONS_ENDPOINTS = Set.of(
+            "GET /health",
+            "GET /health/live",
+            "GET /health/ready",
+            "GET /health/started",
+            "GET /metrics",
+            "GET /openapi");
+    private static final Set<String> NULLABLE_TASK_FIELDS =
+            Set.of("estimated_completion", "started_at", "completed_at", "query", "total_steps", "result", "error");
 
     private ApiClient api;
     private OpenAPI document;
@@ -82,7 +88,9 @@ class OpenApiDocumentTest {
     void theDocument_describesEveryResourceMethod_andTheOperationsEndpoints_andNothingElse() {
         Set<String> expected = new TreeSet<>(OWN_STATUSES.keySet());
         expected.add("GET /stats");
-        assertThat(resourceMethods(TaskResource.class, StatsResource.class)).as("the JAX-RS methods").isEqualTo(expected);
+        assertThat(resourceMethods(TaskResource.class, StatsResource.class))
+                .as("the JAX-RS methods")
+                .isEqualTo(expected);
         expected.addAll(OPERATIONS_ENDPOINTS);
 
         assertThat(operations().keySet()).isEqualTo(expected);
@@ -93,7 +101,9 @@ class OpenApiDocumentTest {
         OWN_STATUSES.forEach((operation, own) -> {
             Set<String> expected = new TreeSet<>(own);
             expected.addAll(EVERY_TASK_OPERATION);
-            assertThat(operation(operation).getResponses().keySet()).as(operation).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(operation(operation).getResponses().keySet())
+                    .as(operation)
+                    .containsExactlyInAnyOrderElementsOf(expected);
         });
         assertThat(operation("GET /stats").getResponses().keySet()).containsExactlyInAnyOrderElementsOf(STATS_STATUSES);
     }
@@ -107,8 +117,13 @@ class OpenApiDocumentTest {
             operation.getResponses().forEach((status, declared) -> {
                 io.swagger.v3.oas.models.responses.ApiResponse response = resolve(declared);
                 if (status.startsWith("4") || status.startsWith("5")) {
-                    assertThat(response.getContent().keySet()).as(name + " " + status).containsExactly("application/problem+json");
-                    assertThat(response.getContent().get("application/problem+json").getSchema().get$ref())
+                    assertThat(response.getContent().keySet())
+                            .as(name + " " + status)
+                            .containsExactly("application/problem+json");
+                    assertThat(response.getContent()
+                                    .get("application/problem+json")
+                                    .getSchema()
+                                    .get$ref())
                             .isEqualTo("#/components/schemas/Problem");
                 }
             });
@@ -116,17 +131,23 @@ class OpenApiDocumentTest {
             assertRequiredHeader(resolve(operation.getResponses().get("503")), "Retry-After");
         });
         Schema<?> problem = schema("Problem");
-        assertThat(problem.getProperties().keySet()).containsExactly("type", "title", "status", "detail", "instance", "field");
+        assertThat(problem.getProperties().keySet())
+                .containsExactly("type", "title", "status", "detail", "instance", "field");
         assertThat(problem.getRequired()).containsExactlyInAnyOrder("type", "title", "status", "detail");
         assertThat(document.getComponents().getResponses()).containsKeys("NoSuchPath", "MethodNotAllowed");
     }
 
     @Test
     void everyTaskAnswer_carriesItsETag_theTask_andRegistrationItsLocation() {
-        OWN_STATUSES.forEach((name, own) -> own.stream().filter(status -> status.startsWith("2") && !status.equals("204"))
+        OWN_STATUSES.forEach((name, own) -> own.stream()
+                .filter(status -> status.startsWith("2") && !status.equals("204"))
                 .forEach(status -> {
-                    io.swagger.v3.oas.models.responses.ApiResponse response = resolve(operation(name).getResponses().get(status));
-                    String schema = response.getContent().get("application/json").getSchema().get$ref();
+                    io.swagger.v3.oas.models.responses.ApiResponse response =
+                            resolve(operation(name).getResponses().get(status));
+                    String schema = response.getContent()
+                            .get("application/json")
+                            .getSchema()
+                            .get$ref();
                     if (name.equals("GET /tasks")) {
                         assertThat(schema).isEqualTo("#/components/schemas/TaskPage");
                     } else {
@@ -135,7 +156,8 @@ class OpenApiDocumentTest {
                     }
                 }));
         assertRequiredHeader(operation("POST /tasks").getResponses().get("201"), "Location");
-        assertThat(operation("DELETE /tasks/{id}").getResponses().get("204").getContent()).isNull();
+        assertThat(operation("DELETE /tasks/{id}").getResponses().get("204").getContent())
+                .isNull();
     }
 
     @Test
@@ -143,14 +165,17 @@ class OpenApiDocumentTest {
         SecurityScheme scheme = document.getComponents().getSecuritySchemes().get("bearerToken");
         assertThat(scheme.getType()).isEqualTo(SecurityScheme.Type.HTTP);
         assertThat(scheme.getScheme()).isEqualTo("bearer");
-        assertThat(document.getSecurity()).as("the token, or none when taskregistry.api.token is unset")
+        assertThat(document.getSecurity())
+                .as("the token, or none when taskregistry.api.token is unset")
                 .containsExactlyInAnyOrder(new SecurityRequirement().addList("bearerToken"), new SecurityRequirement());
 
         operations().forEach((name, operation) -> {
             if (OPERATIONS_ENDPOINTS.contains(name)) {
                 assertThat(operation.getSecurity()).as(name).isEmpty();
             } else {
-                assertThat(operation.getSecurity()).as(name + " inherits the document's security").isNull();
+                assertThat(operation.getSecurity())
+                        .as(name + " inherits the document's security")
+                        .isNull();
             }
         });
     }
@@ -160,37 +185,66 @@ class OpenApiDocumentTest {
     void aTask_requiresEveryField_andMarksExactlyTheNullableOnes() {
         Schema<?> task = schema("Task");
 
-        assertThat(task.getRequired()).containsExactlyInAnyOrderElementsOf(task.getProperties().keySet());
+        assertThat(task.getRequired())
+                .containsExactlyInAnyOrderElementsOf(task.getProperties().keySet());
         assertThat(task.getProperties()).hasSize(17);
         assertThat(task.getAdditionalProperties()).isEqualTo(false);
         Set<String> nullable = task.getProperties().entrySet().stream()
-                .filter(property -> Boolean.TRUE.equals(property.getValue().getNullable())).map(Map.Entry::getKey)
+                .filter(property -> Boolean.TRUE.equals(property.getValue().getNullable()))
+                .map(Map.Entry::getKey)
                 .collect(Collectors.toSet());
         assertThat(nullable).isEqualTo(NULLABLE_TASK_FIELDS);
-        assertThat(task.getProperties().get("result").getType()).as("any JSON value").isNull();
-        assertThat(schema("TaskPage").getProperties().get("next_cursor").getNullable()).isTrue();
+        assertThat(task.getProperties().get("result").getType())
+                .as("any JSON value")
+                .isNull();
+        assertThat(schema("TaskPage").getProperties().get("next_cursor").getNullable())
+                .isTrue();
     }
 
     @Test
     void idTypeAndStatus_areDescribedAsTheDomainEnforcesThem() {
         String idPattern = schema("TaskId").getPattern();
         String typePattern = schema("TaskType").getPattern();
-        assertThat(List.of(idPattern, property("Task", "id").getPattern(), property("RegisterTask", "id").getPattern()))
+        assertThat(List.of(
+                        idPattern,
+                        property("Task", "id").getPattern(),
+                        property("RegisterTask", "id").getPattern()))
                 .containsOnly(FieldPatterns.TASK_ID);
-        assertThat(List.of(typePattern, property("Task", "type").getPattern(), property("RegisterTask", "type").getPattern()))
+        assertThat(List.of(
+                        typePattern,
+                        property("Task", "type").getPattern(),
+                        property("RegisterTask", "type").getPattern()))
                 .containsOnly(FieldPatterns.TASK_TYPE);
-        for (String id : List.of("a", "A-1.b_c", "9", "x".repeat(128), "x".repeat(129), "", "-a", ".a", "a:b", "a b",
-                "a/b", "a*", "{a}", "é")) {
+        for (String id : List.of(
+                "a",
+                "A-1.b_c",
+                "9",
+                "x".repeat(128),
+                "x".repeat(129),
+                "",
+                "-a",
+                ".a",
+                "a:b",
+                "a b",
+                "a/b",
+                "a*",
+                "{a}",
+                "é")) {
             assertThat(Pattern.matches(idPattern, id)).as("'" + id + "'").isEqualTo(accepted(() -> TaskId.of(id)));
         }
-        for (String type : List.of("equity_analysis", "a.b-c", "9", "t".repeat(64), "t".repeat(65), "", "Upper", "a b", "a:b")) {
-            assertThat(Pattern.matches(typePattern, type)).as("'" + type + "'").isEqualTo(accepted(() -> TaskType.of(type)));
+        for (String type :
+                List.of("equity_analysis", "a.b-c", "9", "t".repeat(64), "t".repeat(65), "", "Upper", "a b", "a:b")) {
+            assertThat(Pattern.matches(typePattern, type))
+                    .as("'" + type + "'")
+                    .isEqualTo(accepted(() -> TaskType.of(type)));
         }
 
-        List<String> statuses = Arrays.stream(TaskStatus.values()).map(WireNames::statusName).toList();
+        List<String> statuses =
+                Arrays.stream(TaskStatus.values()).map(WireNames::statusName).toList();
         assertThat(schema("TaskStatus").getEnum()).isEqualTo(statuses);
         assertThat(property("Task", "status").getEnum()).isEqualTo(statuses);
-        assertThat(property("Stats", "tasks_by_status").getProperties().keySet()).containsExactlyElementsOf(statuses);
+        assertThat(property("Stats", "tasks_by_status").getProperties().keySet())
+                .containsExactlyElementsOf(statuses);
     }
 
     @Test
@@ -206,13 +260,20 @@ class OpenApiDocumentTest {
         assertThat(limit.getDefault()).isEqualTo(50);
         assertThat(parameters.get("status").getSchema().get$ref()).isEqualTo("#/components/schemas/TaskStatus");
         assertThat(parameters.get("type").getSchema().get$ref()).isEqualTo("#/components/schemas/TaskType");
-        assertThat(operation("GET /tasks/{id}").getParameters().get(0).getSchema().get$ref()).isEqualTo("#/components/schemas/TaskId");
+        assertThat(operation("GET /tasks/{id}")
+                        .getParameters()
+                        .get(0)
+                        .getSchema()
+                        .get$ref())
+                .isEqualTo("#/components/schemas/TaskId");
     }
 
     @Test
     void theDocument_namesTheServiceAndTheProjectVersion() {
         assertThat(document.getInfo().getTitle()).isEqualTo("Task Registry");
-        assertThat(document.getInfo().getVersion()).isEqualTo(System.getProperty("project.version")).isNotBlank();
+        assertThat(document.getInfo().getVersion())
+                .isEqualTo(System.getProperty("project.version"))
+                .isNotBlank();
     }
 
     @Test
@@ -226,15 +287,19 @@ class OpenApiDocumentTest {
         for (ApiResponse json : List.of(formatJson, acceptJson)) {
             assertThat(json.status()).isEqualTo(200);
             assertThat(json.header("Content-Type")).startsWith("application/json");
-            assertThat(new ObjectMapper().readTree(json.body()).get("openapi").asText()).isEqualTo("3.0.3");
-            assertThat(ServedOpenApi.parse(json.body()).model()).as("the same document").isEqualTo(document);
+            assertThat(new ObjectMapper().readTree(json.body()).get("openapi").asText())
+                    .isEqualTo("3.0.3");
+            assertThat(ServedOpenApi.parse(json.body()).model())
+                    .as("the same document")
+                    .isEqualTo(document);
         }
     }
 
     private Map<String, Operation> operations() {
         Map<String, Operation> operations = new HashMap<>();
-        document.getPaths().forEach((path, item) -> item.readOperationsMap()
-                .forEach((method, operation) -> operations.put(method + " " + path, operation)));
+        document.getPaths()
+                .forEach((path, item) -> item.readOperationsMap()
+                        .forEach((method, operation) -> operations.put(method + " " + path, operation)));
         return operations;
     }
 
@@ -245,9 +310,11 @@ class OpenApiDocumentTest {
         return item.readOperationsMap().get(PathItem.HttpMethod.valueOf(parts[0]));
     }
 
-    private io.swagger.v3.oas.models.responses.ApiResponse resolve(io.swagger.v3.oas.models.responses.ApiResponse response) {
+    private io.swagger.v3.oas.models.responses.ApiResponse resolve(
+            io.swagger.v3.oas.models.responses.ApiResponse response) {
         String ref = response.get$ref();
-        return ref == null ? response
+        return ref == null
+                ? response
                 : document.getComponents().getResponses().get(ref.substring("#/components/responses/".length()));
     }
 
@@ -269,10 +336,12 @@ class OpenApiDocumentTest {
         for (Class<?> resource : resources) {
             String base = resource.getAnnotation(Path.class).value();
             for (Method method : resource.getDeclaredMethods()) {
-                Stream.of(GET.class, POST.class, PUT.class, DELETE.class).filter(method::isAnnotationPresent).forEach(verb -> {
-                    Path path = method.getAnnotation(Path.class);
-                    methods.add(verb.getSimpleName() + " " + base + (path == null ? "" : "/" + path.value()));
-                });
+                Stream.of(GET.class, POST.class, PUT.class, DELETE.class)
+                        .filter(method::isAnnotationPresent)
+                        .forEach(verb -> {
+                            Path path = method.getAnnotation(Path.class);
+                            methods.add(verb.getSimpleName() + " " + base + (path == null ? "" : "/" + path.value()));
+                        });
             }
         }
         return methods;

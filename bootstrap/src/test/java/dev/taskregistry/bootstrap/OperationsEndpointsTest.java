@@ -38,13 +38,18 @@ class OperationsEndpointsTest {
 
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("# TYPE taskregistry_register_calls_total counter");
-        assertThat(metrics.body()).contains("# HELP taskregistry_register_calls_total Requests answered by the register use case (POST /tasks)")
-                .contains("# HELP taskregistry_set_ttl_duration_seconds Time to answer a request of the set-ttl use case (PUT /tasks/{id}/ttl)");
+        assertThat(metrics.body())
+                .contains(
+                        "# HELP taskregistry_register_calls_total Requests answered by the register use case (POST /tasks)")
+                .contains(
+                        "# HELP taskregistry_set_ttl_duration_seconds Time to answer a request of the set-ttl use case (PUT /tasks/{id}/ttl)");
         assertThat(metrics.body()).containsPattern("taskregistry_register_calls_total\\{[^}]*} [1-9]");
         assertThat(metrics.body()).containsPattern("taskregistry_register_duration_seconds_count\\{[^}]*} [1-9]");
-        for (String useCase : new String[] {"register", "get", "list", "start", "progress", "complete", "fail", "cancel",
-                "set_ttl", "delete", "stats"}) {
-            assertThat(metrics.body()).contains("taskregistry_" + useCase + "_calls_total")
+        for (String useCase : new String[] {
+            "register", "get", "list", "start", "progress", "complete", "fail", "cancel", "set_ttl", "delete", "stats"
+        }) {
+            assertThat(metrics.body())
+                    .contains("taskregistry_" + useCase + "_calls_total")
                     .contains("taskregistry_" + useCase + "_duration_seconds");
         }
     }
@@ -54,8 +59,17 @@ class OperationsEndpointsTest {
         ApiResponse openApi = api.get("/openapi");
 
         assertThat(openApi.status()).isEqualTo(200);
-        assertThat(openApi.body()).contains("/tasks:", "/tasks/{id}:", "/tasks/{id}/start:", "/tasks/{id}/progress:",
-                "/tasks/{id}/complete:", "/tasks/{id}/fail:", "/tasks/{id}/cancel:", "/tasks/{id}/ttl:", "/stats:");
+        assertThat(openApi.body())
+                .contains(
+                        "/tasks:",
+                        "/tasks/{id}:",
+                        "/tasks/{id}/start:",
+                        "/tasks/{id}/progress:",
+                        "/tasks/{id}/complete:",
+                        "/tasks/{id}/fail:",
+                        "/tasks/{id}/cancel:",
+                        "/tasks/{id}/ttl:",
+                        "/stats:");
         assertThat(openApi.body()).contains("total_steps").contains("ttl_seconds");
     }
 }

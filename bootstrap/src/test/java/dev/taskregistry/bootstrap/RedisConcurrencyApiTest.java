@@ -50,8 +50,11 @@ class RedisConcurrencyApiTest {
             for (int done = 0; done < perClient; ) {
                 ApiResponse current = api.get("/tasks/" + id);
                 int next = current.json().get("completed_steps").asInt() + 1;
-                ApiResponse changed = api.post("/tasks/" + id + "/progress", "{\"completed_steps\":" + next + "}",
-                        "If-Match", current.header("ETag"));
+                ApiResponse changed = api.post(
+                        "/tasks/" + id + "/progress",
+                        "{\"completed_steps\":" + next + "}",
+                        "If-Match",
+                        current.header("ETag"));
                 if (changed.status() == 200) {
                     done++;
                 } else if (changed.status() != 412) {
@@ -89,13 +92,20 @@ class RedisConcurrencyApiTest {
             api.post("/tasks", "{\"id\":\"" + id + "\",\"type\":\"" + type + "\"}");
             api.post("/tasks/" + id + "/start", null);
 
-            List<ApiResponse> answers = runTogether(2, client -> client == 0
-                    ? api.post("/tasks/" + id + "/complete", "{\"result\":\"done\"}")
-                    : api.post("/tasks/" + id + "/cancel", null));
+            List<ApiResponse> answers = runTogether(
+                    2,
+                    client -> client == 0
+                            ? api.post("/tasks/" + id + "/complete", "{\"result\":\"done\"}")
+                            : api.post("/tasks/" + id + "/cancel", null));
 
             assertThat(answers).extracting(ApiResponse::status).containsExactlyInAnyOrder(200, 409);
-            String winner = answers.stream().filter(answer -> answer.status() == 200).findFirst().orElseThrow()
-                    .json().get("status").asText();
+            String winner = answers.stream()
+                    .filter(answer -> answer.status() == 200)
+                    .findFirst()
+                    .orElseThrow()
+                    .json()
+                    .get("status")
+                    .asText();
             assertThat(api.get("/tasks/" + id).json().get("status").asText()).isEqualTo(winner);
             winners.put(id, winner);
         }
@@ -108,16 +118,24 @@ class RedisConcurrencyApiTest {
         Map<String, Long> expectedCounts = new HashMap<>();
         statusById.values().forEach(status -> expectedCounts.merge(status, 1L, Long::sum));
         for (String status : List.of("pending", "running", "completed", "cancelled", "failed")) {
-            JsonNode items = api.get("/tasks?type=" + type + "&status=" + status + "&limit=1000").json().get("items");
+            JsonNode items = api.get("/tasks?type=" + type + "&status=" + status + "&limit=1000")
+                    .json()
+                    .get("items");
             List<String> listed = new ArrayList<>();
             items.forEach(item -> listed.add(item.get("id").asText()));
-            assertThat(listed).as(status).containsExactlyInAnyOrderElementsOf(
-                    statusById.entrySet().stream().filter(e -> e.getValue().equals(status)).map(Map.Entry::getKey).toList());
+            assertThat(listed)
+                    .as(status)
+                    .containsExactlyInAnyOrderElementsOf(statusById.entrySet().stream()
+                            .filter(e -> e.getValue().equals(status))
+                            .map(Map.Entry::getKey)
+                            .toList());
         }
         JsonNode stats = api.get("/stats").json();
         assertThat(stats.get("tasks_by_type").get(type).asLong()).isEqualTo(statusById.size());
-        expectedCounts.forEach((status, count) ->
-                assertThat(stats.get("tasks_by_status").get(status).asLong()).as(status).isGreaterThanOrEqualTo(count));
+        expectedCounts.forEach((status, count) -> assertThat(
+                        stats.get("tasks_by_status").get(status).asLong())
+                .as(status)
+                .isGreaterThanOrEqualTo(count));
     }
 
     /** Runs {@code clients} calls at the same moment; returns their results in client order. */

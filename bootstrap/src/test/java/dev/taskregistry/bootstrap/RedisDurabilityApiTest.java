@@ -35,20 +35,24 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RedisDurabilityApiTest {
 
     @RegisterExtension
-    static final OwnRedisServerExtension ownRedis = new OwnRedisServerExtension(RedisServerOptions.appendOnly("always", null));
+    static final OwnRedisServerExtension ownRedis =
+            new OwnRedisServerExtension(RedisServerOptions.appendOnly("always", null));
 
     private final RedisServerProcess redis = ownRedis.server();
     private ApiClient api;
 
     @AddConfigSource
     static ConfigSource durableRedis() {
-        return RedisStoreConfig.of(ownRedis.server().url(), TestRedis.uniquePrefix(), "taskregistry.redis.timeout", "PT1S");
+        return RedisStoreConfig.of(
+                ownRedis.server().url(), TestRedis.uniquePrefix(), "taskregistry.redis.timeout", "PT1S");
     }
 
     @BeforeEach
     void connect() {
         api = ApiClient.ofTestedService().checkingAnswersAgainstServedOpenApi();
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/health/ready").status() == 200);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> api.get("/health/ready").status() == 200);
     }
 
     @Test
@@ -56,7 +60,10 @@ class RedisDurabilityApiTest {
         Map<String, JsonNode> acknowledged = new ConcurrentHashMap<>();
         for (int i = 0; i < 12; i++) {
             String id = "durable-" + UUID.randomUUID();
-            acknowledge(acknowledged, id, api.post("/tasks", "{\"id\":\"" + id + "\",\"type\":\"durable\",\"total_steps\":5}"));
+            acknowledge(
+                    acknowledged,
+                    id,
+                    api.post("/tasks", "{\"id\":\"" + id + "\",\"type\":\"durable\",\"total_steps\":5}"));
             if (i % 4 >= 1) {
                 acknowledge(acknowledged, id, api.post("/tasks/" + id + "/progress", "{\"completed_steps\":2}"));
             }
@@ -70,14 +77,17 @@ class RedisDurabilityApiTest {
 
         redis.crash();
         redis.startAgain();
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/health/ready").status() == 200);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> api.get("/health/ready").status() == 200);
 
         acknowledged.forEach((id, state) -> {
             ApiResponse read = api.get("/tasks/" + id);
             assertThat(read.status()).as(id).isEqualTo(200);
             assertThat(read.json()).as(id).isEqualTo(state);
         });
-        assertThat(api.get("/stats").json().get("tasks_by_type").get("durable").asInt()).isEqualTo(acknowledged.size());
+        assertThat(api.get("/stats").json().get("tasks_by_type").get("durable").asInt())
+                .isEqualTo(acknowledged.size());
     }
 
     @Test
@@ -91,7 +101,8 @@ class RedisDurabilityApiTest {
                 done.add(writers.submit(() -> {
                     while (writing.get()) {
                         String id = "inflight-" + UUID.randomUUID();
-                        if (acknowledge(acknowledged, id, api.post("/tasks", "{\"id\":\"" + id + "\",\"type\":\"report\"}"))) {
+                        if (acknowledge(
+                                acknowledged, id, api.post("/tasks", "{\"id\":\"" + id + "\",\"type\":\"report\"}"))) {
                             acknowledge(acknowledged, id, api.post("/tasks/" + id + "/progress", "{\"progress\":0.5}"));
                         }
                     }
@@ -109,13 +120,17 @@ class RedisDurabilityApiTest {
         }
 
         redis.startAgain();
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/health/ready").status() == 200);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> api.get("/health/ready").status() == 200);
 
         acknowledged.forEach((id, state) -> {
             ApiResponse read = api.get("/tasks/" + id);
             assertThat(read.status()).as(id).isEqualTo(200);
             // A change whose answer was lost with the connection may have landed after the acknowledged one.
-            assertThat(read.json().get("version").asLong()).as(id).isGreaterThanOrEqualTo(state.get("version").asLong());
+            assertThat(read.json().get("version").asLong())
+                    .as(id)
+                    .isGreaterThanOrEqualTo(state.get("version").asLong());
             if (read.json().get("version").asLong() == state.get("version").asLong()) {
                 assertThat(read.json()).as(id).isEqualTo(state);
             }

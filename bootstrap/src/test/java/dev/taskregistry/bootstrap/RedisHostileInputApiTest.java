@@ -44,7 +44,9 @@ class RedisHostileInputApiTest {
     void connect() {
         api = ApiClient.ofTestedService().checkingAnswersAgainstServedOpenApi();
         if (api.get("/tasks/" + EXISTING).status() == 404) {
-            assertThat(api.post("/tasks", "{\"id\":\"" + EXISTING + "\",\"type\":\"report\",\"total_steps\":4}").status()).isEqualTo(201);
+            assertThat(api.post("/tasks", "{\"id\":\"" + EXISTING + "\",\"type\":\"report\",\"total_steps\":4}")
+                            .status())
+                    .isEqualTo(201);
         }
     }
 
@@ -70,13 +72,32 @@ class RedisHostileInputApiTest {
 
     @Test
     void idsThatCouldLeaveTheNamespace_areRejected() {
-        for (String id : new String[] {"a:b", "*", "a*", "{hostile}", "a}", "{", "a b", "a/b", "..", "../x", "tâche",
-                "id\u0000", "x".repeat(129), "", "-leading"}) {
+        for (String id : new String[] {
+            "a:b",
+            "*",
+            "a*",
+            "{hostile}",
+            "a}",
+            "{",
+            "a b",
+            "a/b",
+            "..",
+            "../x",
+            "tâche",
+            "id\u0000",
+            "x".repeat(129),
+            "",
+            "-leading"
+        }) {
             String body = "{\"id\":\"" + id.replace("\u0000", "\\u0000") + "\",\"type\":\"report\"}";
             assertRejected(api.post("/tasks", body), 400, "id");
         }
         for (String id : new String[] {"a:b", "a*", "{x}", "a b", "tâche", "x".repeat(129)}) {
-            assertRejected(api.get("/tasks/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20")), 400, "id");
+            assertRejected(
+                    api.get("/tasks/"
+                            + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20")),
+                    400,
+                    "id");
         }
     }
 
@@ -115,7 +136,10 @@ class RedisHostileInputApiTest {
 
     @Test
     void oversizedWrongTypeUnknownRouteAndWrongMethod_getTheirStatuses() {
-        assertRejected(api.post("/tasks", "{\"type\":\"report\",\"query\":\"" + "q".repeat(1024 * 1024 + 1) + "\"}"), 413, null);
+        assertRejected(
+                api.post("/tasks", "{\"type\":\"report\",\"query\":\"" + "q".repeat(1024 * 1024 + 1) + "\"}"),
+                413,
+                null);
         assertRejected(api.send("POST", "/tasks", "text/plain", "{\"type\":\"report\"}"), 415, null);
         assertRejected(api.send("POST", "/tasks", "application/xml", "<task/>"), 415, null);
         assertRejected(api.get("/tasks/" + EXISTING + "/secrets"), 404, null);
@@ -128,13 +152,15 @@ class RedisHostileInputApiTest {
     private void assertRejected(ApiResponse response, int status, String field) {
         assertProblem(response, status, field);
         Set<String> keys = allKeys();
-        assertThat(keys).allMatch(key -> key.startsWith("{" + PREFIX + "}:"), "every key is inside the registry's prefix");
+        assertThat(keys)
+                .allMatch(key -> key.startsWith("{" + PREFIX + "}:"), "every key is inside the registry's prefix");
         assertThat(keys).filteredOn(key -> key.contains(":task:")).containsExactly("{" + PREFIX + "}:task:" + EXISTING);
     }
 
     private static Set<String> allKeys() {
         Set<String> keys = new HashSet<>();
-        try (RedisClient client = RedisClient.create(URI.create(ownRedis.server().url()))) {
+        try (RedisClient client =
+                RedisClient.create(URI.create(ownRedis.server().url()))) {
             String cursor = ScanParams.SCAN_POINTER_START;
             do {
                 ScanResult<String> page = client.scan(cursor, new ScanParams().count(1000));

@@ -51,7 +51,8 @@ class RedisOutageApiTest {
     static ConfigSource redisThatIsDown() {
         RedisServerProcess redis = ownRedis.server();
         redis.stop();
-        return RedisStoreConfig.of(redis.url(), TestRedis.uniquePrefix(), "taskregistry.redis.timeout", TIMEOUT.toString());
+        return RedisStoreConfig.of(
+                redis.url(), TestRedis.uniquePrefix(), "taskregistry.redis.timeout", TIMEOUT.toString());
     }
 
     @BeforeEach
@@ -105,8 +106,12 @@ class RedisOutageApiTest {
         ApiResponse ready = withinOneTimeout("/health/ready", () -> api.get("/health/ready"));
         assertThat(ready.status()).isEqualTo(503);
         assertThat(ready.json().get("status").asText()).isEqualTo("DOWN");
-        assertThat(ready.json().get("checks").get(0).get("data").get("error").asText()).isEqualTo("store unreachable");
-        assertThat(ready.body()).doesNotContain("Exception").doesNotContain("timed out").doesNotContain("Redis");
+        assertThat(ready.json().get("checks").get(0).get("data").get("error").asText())
+                .isEqualTo("store unreachable");
+        assertThat(ready.body())
+                .doesNotContain("Exception")
+                .doesNotContain("timed out")
+                .doesNotContain("Redis");
         assertThat(api.get("/health/live").status()).isEqualTo(200);
         Map<String, Supplier<ApiResponse>> everyTaskEndpoint = new LinkedHashMap<>();
         everyTaskEndpoint.put("POST /tasks", () -> api.post("/tasks", "{\"type\":\"report\"}"));
@@ -114,8 +119,10 @@ class RedisOutageApiTest {
         everyTaskEndpoint.put("GET /tasks", () -> api.get("/tasks?status=running&type=report"));
         everyTaskEndpoint.put("GET /stats", () -> api.get("/stats"));
         everyTaskEndpoint.put("POST /tasks/{id}/start", () -> api.post("/tasks/outage-1/start", null));
-        everyTaskEndpoint.put("POST /tasks/{id}/progress", () -> api.post("/tasks/outage-1/progress", "{\"progress\":0.5}"));
-        everyTaskEndpoint.put("POST /tasks/{id}/complete", () -> api.post("/tasks/outage-1/complete", "{\"result\":1}"));
+        everyTaskEndpoint.put(
+                "POST /tasks/{id}/progress", () -> api.post("/tasks/outage-1/progress", "{\"progress\":0.5}"));
+        everyTaskEndpoint.put(
+                "POST /tasks/{id}/complete", () -> api.post("/tasks/outage-1/complete", "{\"result\":1}"));
         everyTaskEndpoint.put("POST /tasks/{id}/fail", () -> api.post("/tasks/outage-1/fail", "{\"error\":\"x\"}"));
         everyTaskEndpoint.put("POST /tasks/{id}/cancel", () -> api.post("/tasks/outage-1/cancel", null));
         everyTaskEndpoint.put("PUT /tasks/{id}/ttl", () -> api.put("/tasks/outage-1/ttl", "{\"ttl_seconds\":60}"));
@@ -131,13 +138,16 @@ class RedisOutageApiTest {
         long start = System.nanoTime();
         ApiResponse response = assertTimeoutPreemptively(TIMEOUT.multipliedBy(10), sending::get, request);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        assertThat(took).as(request + " answered " + response.status() + " after " + took.toMillis() + " ms")
+        assertThat(took)
+                .as(request + " answered " + response.status() + " after " + took.toMillis() + " ms")
                 .isLessThan(ONE_TIMEOUT_AT_MOST);
         return response;
     }
 
     private void awaitReady() {
-        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> api.get("/health/ready").status() == 200);
     }
 }

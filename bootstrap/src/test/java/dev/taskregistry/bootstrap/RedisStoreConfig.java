@@ -8,8 +8,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 /** Test configuration that selects the Redis store, for {@code @AddConfigSource} methods. */
 final class RedisStoreConfig {
 
-    private RedisStoreConfig() {
-    }
+    private RedisStoreConfig() {}
 
     /** Redis at {@code url} under {@code keyPrefix}, plus further key and value pairs. */
     static ConfigSource of(String url, String keyPrefix, String... moreKeysAndValues) {

@@ -21,9 +21,19 @@ class RegistryConfigTest {
         return config(store, timeout, "16", defaultTtl, maxTtl);
     }
 
-    private static RegistryConfig config(String store, String timeout, String poolSize, String defaultTtl, String maxTtl) {
-        return configured(Map.of(Setting.STORE, store, Setting.REDIS_TIMEOUT, timeout, Setting.REDIS_POOL_SIZE, poolSize,
-                Setting.DEFAULT_TTL, defaultTtl, Setting.MAX_TTL, maxTtl));
+    private static RegistryConfig config(
+            String store, String timeout, String poolSize, String defaultTtl, String maxTtl) {
+        return configured(Map.of(
+                Setting.STORE,
+                store,
+                Setting.REDIS_TIMEOUT,
+                timeout,
+                Setting.REDIS_POOL_SIZE,
+                poolSize,
+                Setting.DEFAULT_TTL,
+                defaultTtl,
+                Setting.MAX_TTL,
+                maxTtl));
     }
 
     private static RegistryConfig withApiUrls(String publicBaseUrl, String trustedProxies) {
@@ -42,16 +52,23 @@ class RegistryConfigTest {
         RegistryConfig config = configured(Map.of());
 
         assertThat(config.store()).isEqualTo(StoreKind.INMEMORY);
-        assertThat(config.redisSettings()).hasToString(
-                "RedisStoreSettings[url=redis://127.0.0.1:6379, keyPrefix=taskregistry, timeout=PT2S, poolSize=16]");
-        assertThat(config.ttlPolicy()).isEqualTo(new TtlPolicy(Duration.ofMinutes(5), Duration.ofDays(7), Duration.ofMinutes(5)));
+        assertThat(config.redisSettings())
+                .hasToString(
+                        "RedisStoreSettings[url=redis://127.0.0.1:6379, keyPrefix=taskregistry, timeout=PT2S, poolSize=16]");
+        assertThat(config.ttlPolicy())
+                .isEqualTo(new TtlPolicy(Duration.ofMinutes(5), Duration.ofDays(7), Duration.ofMinutes(5)));
         assertThat(config.resourceUrlTemplate().urlFor(TaskId.of("t-1"))).isEqualTo("mcp://task/t-1");
         assertThat(config.apiToken()).isEmpty();
         assertThat(config.forwardingPolicy()).hasToString("ForwardingPolicy[publicBaseUrl=unset, trustedProxies=[]]");
     }
 
     @ParameterizedTest
-    @CsvSource({"REDIS_URL, http://127.0.0.1:6379", "REDIS_KEY_PREFIX, {tasks}", "REDIS_TIMEOUT, PT2M", "REDIS_POOL_SIZE, 0"})
+    @CsvSource({
+        "REDIS_URL, http://127.0.0.1:6379",
+        "REDIS_KEY_PREFIX, {tasks}",
+        "REDIS_TIMEOUT, PT2M",
+        "REDIS_POOL_SIZE, 0"
+    })
     void aBadRedisSetting_isRejectedByTheAdapterNamingTheKeyThatIsRead(Setting setting, String value) {
         RegistryConfig config = configured(Map.of(setting, value));
 
@@ -80,7 +97,8 @@ class RegistryConfigTest {
     @Test
     void aMalformedDuration_isRejectedNamingTheKey() {
         assertThatThrownBy(() -> config("inmemory", "2 seconds", "PT5M", "P7D"))
-                .hasMessageContaining("taskregistry.redis.timeout").hasMessageContaining("ISO-8601");
+                .hasMessageContaining("taskregistry.redis.timeout")
+                .hasMessageContaining("ISO-8601");
         assertThatThrownBy(() -> config("inmemory", "PT2S", "PT0S", "P7D"))
                 .hasMessageContaining("taskregistry.task.default-ttl");
     }
@@ -88,30 +106,44 @@ class RegistryConfigTest {
     @Test
     void aDefaultTtlAboveTheMax_isRejected() {
         assertThatThrownBy(() -> config("inmemory", "PT2S", "P8D", "P7D"))
-                .hasMessageContaining("taskregistry.task").hasMessageContaining("default TTL");
+                .hasMessageContaining("taskregistry.task")
+                .hasMessageContaining("default TTL");
     }
 
     @Test
     void aPoolSizeThatIsNoWholeNumber_isRejectedNamingTheKey() {
         assertThatThrownBy(() -> config("redis", "PT2S", "sixteen", "PT5M", "P7D"))
-                .hasMessageContaining("taskregistry.redis.pool-size").hasMessageContaining("'sixteen'");
+                .hasMessageContaining("taskregistry.redis.pool-size")
+                .hasMessageContaining("'sixteen'");
     }
 
     @Test
     void publicUrlSettings_areUnsetByDefault_andAcceptedWhenWellFormed() {
         assertThat(config("inmemory", "PT2S", "PT5M", "P7D").forwardingPolicy())
                 .hasToString("ForwardingPolicy[publicBaseUrl=unset, trustedProxies=[]]");
-        assertThat(withApiUrls("https://tasks.example.com/registry", "10.0.0.5, ::1").forwardingPolicy()).hasToString(
-                "ForwardingPolicy[publicBaseUrl=https://tasks.example.com/registry/, trustedProxies=[10.0.0.5,0:0:0:0:0:0:0:1]]");
+        assertThat(withApiUrls("https://tasks.example.com/registry", "10.0.0.5, ::1")
+                        .forwardingPolicy())
+                .hasToString(
+                        "ForwardingPolicy[publicBaseUrl=https://tasks.example.com/registry/, trustedProxies=[10.0.0.5,0:0:0:0:0:0:0:1]]");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tasks.example.com", "/registry", "ftp://tasks.example.com", "https://user:pw@tasks.example.com",
-            "https://tasks.example.com/?a=1", "https://tasks.example.com/#top", "https://", "http://exa mple.com"})
+    @ValueSource(
+            strings = {
+                "tasks.example.com",
+                "/registry",
+                "ftp://tasks.example.com",
+                "https://user:pw@tasks.example.com",
+                "https://tasks.example.com/?a=1",
+                "https://tasks.example.com/#top",
+                "https://",
+                "http://exa mple.com"
+            })
     void aPublicBaseUrlThatIsNotAnAbsoluteHttpUrl_isRejectedNamingTheKey(String url) {
         assertThatThrownBy(() -> withApiUrls(url, null))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("taskregistry.api.public-base-url").hasMessageContaining("absolute http or https URL");
+                .hasMessageContaining("taskregistry.api.public-base-url")
+                .hasMessageContaining("absolute http or https URL");
     }
 
     @ParameterizedTest
@@ -119,6 +151,7 @@ class RegistryConfigTest {
     void aTrustedProxyThatIsNoIpAddress_isRejectedNamingTheKey(String proxies) {
         assertThatThrownBy(() -> withApiUrls(null, "10.0.0.5," + proxies))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("taskregistry.api.trusted-proxies").hasMessageContaining("IP addresses");
+                .hasMessageContaining("taskregistry.api.trusted-proxies")
+                .hasMessageContaining("IP addresses");
     }
 }

@@ -78,14 +78,18 @@ public final class ServedOpenApi {
     /** Fails, quoting the validator's report, unless the answer is one the document describes. */
     public void check(String method, String pathAndQuery, ApiResponse response) {
         String path = pathAndQuery.split("\\?", 2)[0];
-        ValidationReport report = validator.validateResponse(path, Request.Method.valueOf(method.toUpperCase(Locale.ROOT)),
-                toValidatorResponse(response));
-        List<String> keys = report.getMessages().stream().map(ValidationReport.Message::getKey).toList();
+        ValidationReport report = validator.validateResponse(
+                path, Request.Method.valueOf(method.toUpperCase(Locale.ROOT)), toValidatorResponse(response));
+        List<String> keys = report.getMessages().stream()
+                .map(ValidationReport.Message::getKey)
+                .toList();
         if (keys.equals(List.of(PATH_MISSING)) || keys.equals(List.of(METHOD_NOT_ALLOWED))) {
             // The bearer token is checked before routing: any method on any path under /tasks and /stats may be 401.
-            report = response.status() == 401 && isProtected(path) ? genericProblem("Unauthorized", 401, response)
-                    : keys.equals(List.of(PATH_MISSING)) ? genericProblem("NoSuchPath", 404, response)
-                    : genericProblem("MethodNotAllowed", 405, response);
+            report = response.status() == 401 && isProtected(path)
+                    ? genericProblem("Unauthorized", 401, response)
+                    : keys.equals(List.of(PATH_MISSING))
+                            ? genericProblem("NoSuchPath", 404, response)
+                            : genericProblem("MethodNotAllowed", 405, response);
         }
         if (report.hasErrors()) {
             throw new AssertionError(method + " " + pathAndQuery + " answered " + response + " " + response.headers()
@@ -94,20 +98,31 @@ public final class ServedOpenApi {
     }
 
     private static boolean isProtected(String path) {
-        return path.equals("/tasks") || path.startsWith("/tasks/") || path.equals("/stats") || path.startsWith("/stats/");
+        return path.equals("/tasks")
+                || path.startsWith("/tasks/")
+                || path.equals("/stats")
+                || path.startsWith("/stats/");
     }
 
     private ValidationReport genericProblem(String responseName, int status, ApiResponse response) {
         MessageResolver messages = new MessageResolver();
-        if (response.status() != status || response.header("Content-Type") == null
+        if (response.status() != status
+                || response.header("Content-Type") == null
                 || !response.header("Content-Type").startsWith(PROBLEM)) {
-            return ValidationReport.singleton(messages.create("generic." + responseName,
-                    "an undocumented path or method must answer " + status + " " + PROBLEM + " (" + responseName + ")"));
+            return ValidationReport.singleton(messages.create(
+                    "generic." + responseName,
+                    "an undocumented path or method must answer " + status + " " + PROBLEM + " (" + responseName
+                            + ")"));
         }
         if (response.body().isEmpty() && response.header("Content-Length") != null) {
             return ValidationReport.empty(); // a HEAD answer: the headers of the problem, no body
         }
-        Schema<?> schema = model.getComponents().getResponses().get(responseName).getContent().get(PROBLEM).getSchema();
+        Schema<?> schema = model.getComponents()
+                .getResponses()
+                .get(responseName)
+                .getContent()
+                .get(PROBLEM)
+                .getSchema();
         return new SchemaValidator(model, messages).validate(response.body(), schema, "response.body");
     }
 

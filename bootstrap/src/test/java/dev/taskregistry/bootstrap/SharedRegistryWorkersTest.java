@@ -41,17 +41,23 @@ class SharedRegistryWorkersTest {
         String prefix = TestRedis.uniquePrefix();
         List<TaskUseCases> workers = new ArrayList<>();
         for (int i = 0; i < WORKERS; i++) {
-            RedisTaskRepository repository = new RedisTaskRepository(RedisConnection.standalone(
-                    new RedisStoreSettings(TestRedis.url(), prefix, Duration.ofSeconds(2))), prefix);
+            RedisTaskRepository repository = new RedisTaskRepository(
+                    RedisConnection.standalone(new RedisStoreSettings(TestRedis.url(), prefix, Duration.ofSeconds(2))),
+                    prefix);
             connections.add(repository);
-            workers.add(TaskUseCases.wire(repository, Clock.systemUTC(),
+            workers.add(TaskUseCases.wire(
+                    repository,
+                    Clock.systemUTC(),
                     new TtlPolicy(Duration.ofMinutes(5), Duration.ofDays(7), Duration.ofMinutes(5)),
                     new ResourceUrlTemplate("mcp://task/{id}")));
         }
         List<TaskId> created = new ArrayList<>();
         for (int t = 0; t < TASKS; t++) {
-            created.add(workers.get(t % WORKERS).registerTask()
-                    .register(new RegisterTaskCommand(null, TaskType.of("equity_analysis"), "task " + t, null, null, null)).id());
+            created.add(workers.get(t % WORKERS)
+                    .registerTask()
+                    .register(new RegisterTaskCommand(
+                            null, TaskType.of("equity_analysis"), "task " + t, null, null, null))
+                    .id());
         }
 
         int found = 0;

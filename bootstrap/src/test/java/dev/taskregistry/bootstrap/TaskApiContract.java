@@ -44,8 +44,10 @@ abstract class TaskApiContract {
     void wholeLifecycle_fromRegistrationToDeletion() {
         String id = uniqueId();
 
-        ApiResponse created = api.post("/tasks", "{\"id\":\"" + id + "\",\"type\":\"equity_analysis\","
-                + "\"query\":\"analyse ACME\",\"total_steps\":4,\"ttl_seconds\":600}");
+        ApiResponse created = api.post(
+                "/tasks",
+                "{\"id\":\"" + id + "\",\"type\":\"equity_analysis\","
+                        + "\"query\":\"analyse ACME\",\"total_steps\":4,\"ttl_seconds\":600}");
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.header("Location")).endsWith("/tasks/" + id);
         assertThat(created.header("ETag")).isEqualTo("\"1\"");
@@ -65,7 +67,8 @@ abstract class TaskApiContract {
         assertThat(progressed.json().get("progress").asDouble()).isEqualTo(0.75);
         assertThat(progressed.json().get("expires_at")).isEqualTo(created.json().get("expires_at"));
 
-        ApiResponse completed = api.post("/tasks/" + id + "/complete", "{\"result\":{\"score\":0.93,\"tags\":[\"a\",\"b\"]}}");
+        ApiResponse completed =
+                api.post("/tasks/" + id + "/complete", "{\"result\":{\"score\":0.93,\"tags\":[\"a\",\"b\"]}}");
         assertThat(completed.status()).isEqualTo(200);
         assertThat(completed.header("ETag")).isEqualTo("\"4\"");
         assertThat(completed.json().get("status").asText()).isEqualTo("completed");
@@ -73,9 +76,16 @@ abstract class TaskApiContract {
         assertThat(completed.json().get("completed_steps").asInt()).isEqualTo(4);
         assertThat(completed.json().get("result").get("tags").get(1).asText()).isEqualTo("b");
 
-        assertThat(api.get("/tasks?status=completed&type=equity_analysis&limit=1000").json().get("items"))
+        assertThat(api.get("/tasks?status=completed&type=equity_analysis&limit=1000")
+                        .json()
+                        .get("items"))
                 .anySatisfy(item -> assertThat(item.get("id").asText()).isEqualTo(id));
-        assertThat(api.get("/stats").json().get("tasks_by_status").get("completed").asLong()).isPositive();
+        assertThat(api.get("/stats")
+                        .json()
+                        .get("tasks_by_status")
+                        .get("completed")
+                        .asLong())
+                .isPositive();
 
         assertThat(api.delete("/tasks/" + id).status()).isEqualTo(204);
         assertThat(api.get("/tasks/" + id).status()).isEqualTo(404);
@@ -88,7 +98,8 @@ abstract class TaskApiContract {
         assertThat(created.status()).isEqualTo(201);
         JsonNode task = created.json();
         assertThat(task.get("id").asText()).matches("report-[0-9a-f]{32}");
-        assertThat(task.get("resource_url").asText()).isEqualTo("mcp://task/" + task.get("id").asText());
+        assertThat(task.get("resource_url").asText())
+                .isEqualTo("mcp://task/" + task.get("id").asText());
         Instant createdAt = Instant.parse(task.get("created_at").asText());
         assertThat(Instant.parse(task.get("expires_at").asText())).isEqualTo(createdAt.plus(Duration.ofMinutes(5)));
     }
@@ -96,21 +107,41 @@ abstract class TaskApiContract {
     @Test
     void aTask_hasThisExactWireFormat() {
         String id = uniqueId();
-        api.post("/tasks", "{\"id\":\"" + id + "\",\"type\":\"equity_analysis\",\"query\":\"q\","
-                + "\"estimated_completion\":\"2026-12-01T08:30:00Z\"}");
+        api.post(
+                "/tasks",
+                "{\"id\":\"" + id + "\",\"type\":\"equity_analysis\",\"query\":\"q\","
+                        + "\"estimated_completion\":\"2026-12-01T08:30:00Z\"}");
 
         JsonNode task = api.get("/tasks/" + id).json();
 
-        assertThat(task.fieldNames()).toIterable().containsExactly("id", "type", "status", "resource_url",
-                "estimated_completion", "progress", "created_at", "updated_at", "started_at", "completed_at", "query",
-                "completed_steps", "total_steps", "result", "error", "expires_at", "version");
+        assertThat(task.fieldNames())
+                .toIterable()
+                .containsExactly(
+                        "id",
+                        "type",
+                        "status",
+                        "resource_url",
+                        "estimated_completion",
+                        "progress",
+                        "created_at",
+                        "updated_at",
+                        "started_at",
+                        "completed_at",
+                        "query",
+                        "completed_steps",
+                        "total_steps",
+                        "result",
+                        "error",
+                        "expires_at",
+                        "version");
         assertThat(task.get("id").asText()).isEqualTo(id);
         assertThat(task.get("type").asText()).isEqualTo("equity_analysis");
         assertThat(task.get("status").asText()).isEqualTo("pending");
         assertThat(task.get("estimated_completion").asText()).isEqualTo("2026-12-01T08:30:00.000Z");
         assertThat(task.get("progress").isNumber()).isTrue();
         assertThat(task.get("created_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
-        assertThat(task.get("updated_at").asText()).isEqualTo(task.get("created_at").asText());
+        assertThat(task.get("updated_at").asText())
+                .isEqualTo(task.get("created_at").asText());
         assertThat(task.get("started_at").isNull()).isTrue();
         assertThat(task.get("completed_at").isNull()).isTrue();
         assertThat(task.get("completed_steps").asInt()).isZero();
@@ -122,8 +153,8 @@ abstract class TaskApiContract {
 
     @Test
     void results_roundTripAsJsonValues_notAsStrings() {
-        for (String result : List.of("{\"nested\":{\"ok\":true,\"n\":[1,2.5]}}", "[1,\"two\",null]", "42", "0.125",
-                "\"text\"", "true")) {
+        for (String result : List.of(
+                "{\"nested\":{\"ok\":true,\"n\":[1,2.5]}}", "[1,\"two\",null]", "42", "0.125", "\"text\"", "true")) {
             String id = uniqueId();
             register(id, "report");
 
@@ -180,11 +211,14 @@ abstract class TaskApiContract {
         List<String> walked = new ArrayList<>();
         String cursor = null;
         do {
-            ApiResponse page = api.get("/tasks?type=" + type + "&limit=3" + (cursor == null ? "" : "&cursor=" + cursor));
+            ApiResponse page =
+                    api.get("/tasks?type=" + type + "&limit=3" + (cursor == null ? "" : "&cursor=" + cursor));
             assertThat(page.status()).isEqualTo(200);
             assertThat(page.json().get("items").size()).isLessThanOrEqualTo(3);
             page.json().get("items").forEach(item -> walked.add(item.get("id").asText()));
-            cursor = page.json().get("next_cursor").isNull() ? null : page.json().get("next_cursor").asText();
+            cursor = page.json().get("next_cursor").isNull()
+                    ? null
+                    : page.json().get("next_cursor").asText();
         } while (cursor != null);
 
         assertThat(walked).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(registered);
@@ -198,29 +232,45 @@ abstract class TaskApiContract {
         }
         String listing = "/tasks?type=" + type + "&limit=1";
         String cursor = api.get(listing).json().get("next_cursor").asText();
-        assertThat(api.get(listing + "&cursor=" + cursor).status()).as("the cursor as issued").isEqualTo(200);
+        assertThat(api.get(listing + "&cursor=" + cursor).status())
+                .as("the cursor as issued")
+                .isEqualTo(200);
 
         for (int cut = 1; cut <= 4; cut++) {
             assertProblem(api.get(listing + "&cursor=" + cursor.substring(0, cursor.length() - cut)), 400, "cursor");
         }
         int middle = cursor.length() / 2;
-        String edited = cursor.substring(0, middle) + (cursor.charAt(middle) == 'A' ? 'B' : 'A') + cursor.substring(middle + 1);
+        String edited =
+                cursor.substring(0, middle) + (cursor.charAt(middle) == 'A' ? 'B' : 'A') + cursor.substring(middle + 1);
         assertProblem(api.get(listing + "&cursor=" + edited), 400, "cursor");
         assertProblem(api.get("/tasks?limit=1&cursor=" + cursor), 400, "cursor");
         assertProblem(api.get("/tasks?type=" + type + "-other&limit=1&cursor=" + cursor), 400, "cursor");
         assertProblem(api.get(listing + "&status=pending&cursor=" + cursor), 400, "cursor");
         assertProblem(api.get(listing + "&cursor=%21%21%21"), 400, "cursor");
         assertProblem(api.get(listing + "&cursor=AAAA"), 400, "cursor");
-        assertThat(api.get(listing + "&cursor=").json().get("items").get(0).get("id").asText())
-                .as("an empty cursor means none: the first page").isEqualTo(api.get(listing).json().get("items").get(0).get("id").asText());
+        assertThat(api.get(listing + "&cursor=")
+                        .json()
+                        .get("items")
+                        .get(0)
+                        .get("id")
+                        .asText())
+                .as("an empty cursor means none: the first page")
+                .isEqualTo(api.get(listing).json().get("items").get(0).get("id").asText());
     }
 
     @Test
     void byDefault_forwardedHeadersAreIgnored_andTheLocationUsesTheRequestsHost() {
         String id = uniqueId();
 
-        ApiResponse created = api.post("/tasks", "{\"id\":\"" + id + "\",\"type\":\"report\"}",
-                "X-Forwarded-Proto", "https", "X-Forwarded-Host", "evil.example", "Forwarded", "proto=https;host=evil.example");
+        ApiResponse created = api.post(
+                "/tasks",
+                "{\"id\":\"" + id + "\",\"type\":\"report\"}",
+                "X-Forwarded-Proto",
+                "https",
+                "X-Forwarded-Host",
+                "evil.example",
+                "Forwarded",
+                "proto=https;host=evil.example");
 
         assertThat(created.header("Location")).matches("http://127\\.0\\.0\\.1:\\d+/tasks/" + id);
     }
@@ -254,7 +304,8 @@ abstract class TaskApiContract {
         assertProblem(api.post("/tasks", "{\"type\":\"x\",\"id\":\"a:b\"}"), 400, "id");
         assertProblem(api.post("/tasks", "{\"type\":\"x\",\"colour\":\"red\"}"), 400, "colour");
         assertProblem(api.post("/tasks", "{\"type\":\"x\",\"total_steps\":0}"), 400, "total_steps");
-        assertProblem(api.post("/tasks", "{\"type\":\"x\",\"estimated_completion\":\"soon\"}"), 400, "estimated_completion");
+        assertProblem(
+                api.post("/tasks", "{\"type\":\"x\",\"estimated_completion\":\"soon\"}"), 400, "estimated_completion");
         assertThat(api.post("/tasks", "{\"type\":").status()).isEqualTo(400);
         assertProblem(api.post("/tasks", ""), 400, "body");
         assertProblem(api.get("/tasks?limit=0"), 400, "limit");
@@ -273,7 +324,9 @@ abstract class TaskApiContract {
         assertProblem(api.post("/tasks/" + id + "/fail", "{}"), 400, "error");
         assertProblem(api.put("/tasks/" + id + "/ttl", "{}"), 400, "ttl_seconds");
         assertProblem(api.post("/tasks/" + id + "/start", null, "If-Match", "version-one"), 400, "If-Match");
-        assertThat(api.get("/tasks/" + id).json().get("version").asInt()).as("nothing was changed").isEqualTo(1);
+        assertThat(api.get("/tasks/" + id).json().get("version").asInt())
+                .as("nothing was changed")
+                .isEqualTo(1);
     }
 
     @Test
@@ -286,7 +339,10 @@ abstract class TaskApiContract {
         assertProblem(api.post("/tasks/" + id + "/complete", "{\"result\":\"\\ud800\"}"), 400, "result");
         assertProblem(api.post("/tasks/" + id + "/complete", "{\"result\":{\"\\udc00\":1}}"), 400, "result");
         assertProblem(api.post("/tasks/" + id + "/fail", "{\"error\":\"broke \\ud83d\"}"), 400, "error");
-        assertProblem(api.post("/tasks", "{\"id\":\"" + unregistered + "\",\"type\":\"unicode\",\"query\":\"\\udfff\"}"), 400, "query");
+        assertProblem(
+                api.post("/tasks", "{\"id\":\"" + unregistered + "\",\"type\":\"unicode\",\"query\":\"\\udfff\"}"),
+                400,
+                "query");
 
         assertThat(api.get("/tasks/" + unregistered).status()).isEqualTo(404);
         ApiResponse unchanged = api.get("/tasks/" + id);
@@ -302,8 +358,10 @@ abstract class TaskApiContract {
         String completed = uniqueId();
         String failed = uniqueId();
 
-        ApiResponse registered = api.post("/tasks", "{\"id\":\"" + completed + "\",\"type\":\"unicode\",\"query\":\"\\ud83d\\ude00 q\"}");
-        ApiResponse done = api.post("/tasks/" + completed + "/complete", "{\"result\":{\"\\ud83d\\ude00\":\"\\ud83d\\ude00\"}}");
+        ApiResponse registered = api.post(
+                "/tasks", "{\"id\":\"" + completed + "\",\"type\":\"unicode\",\"query\":\"\\ud83d\\ude00 q\"}");
+        ApiResponse done =
+                api.post("/tasks/" + completed + "/complete", "{\"result\":{\"\\ud83d\\ude00\":\"\\ud83d\\ude00\"}}");
         api.post("/tasks", "{\"id\":\"" + failed + "\",\"type\":\"unicode\"}");
         ApiResponse broken = api.post("/tasks/" + failed + "/fail", "{\"error\":\"\\ud83d\\ude00\"}");
 
@@ -314,8 +372,11 @@ abstract class TaskApiContract {
         assertThat(stored.get("query").asText()).isEqualTo(grin + " q");
         assertThat(stored.get("result").get(grin).asText()).isEqualTo(grin);
         assertThat(api.get("/tasks/" + failed).json().get("error").asText()).isEqualTo(grin);
-        assertThat(api.get("/tasks?type=unicode&status=completed&limit=1000").json().get("items"))
-                .anySatisfy(item -> assertThat(item.get("result").get(grin).asText()).isEqualTo(grin));
+        assertThat(api.get("/tasks?type=unicode&status=completed&limit=1000")
+                        .json()
+                        .get("items"))
+                .anySatisfy(item ->
+                        assertThat(item.get("result").get(grin).asText()).isEqualTo(grin));
     }
 
     @Test
@@ -335,10 +396,14 @@ abstract class TaskApiContract {
 
         String shortLived = uniqueId();
         api.post("/tasks", "{\"id\":\"" + shortLived + "\",\"type\":\"x\",\"ttl_seconds\":1}");
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> api.get("/tasks/" + shortLived).status() == 404);
         assertProblem(api.post("/tasks/" + shortLived + "/start", null), 404, null);
-        assertThat(api.get("/tasks/" + shortLived).status()).as("the failed update did not bring it back").isEqualTo(404);
+        assertThat(api.get("/tasks/" + shortLived).status())
+                .as("the failed update did not bring it back")
+                .isEqualTo(404);
     }
 
     @Test
@@ -399,7 +464,10 @@ abstract class TaskApiContract {
         assertThat(problem.get("status").asInt()).isEqualTo(status);
         assertThat(problem.get("title").asText()).isNotBlank();
         assertThat(problem.get("type").asText()).startsWith("https://");
-        assertThat(problem.get("detail").asText()).isNotBlank().doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(problem.get("detail").asText())
+                .isNotBlank()
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
         if (field != null) {
             assertThat(problem.get("field").asText()).isEqualTo(field);
             if (status == 400) {

@@ -8,8 +8,14 @@ public record ProgressReport(Integer completedSteps, Integer totalSteps, Double 
 
     public ProgressReport {
         if (completedSteps == null && totalSteps == null && progress == null) {
-            throw new InvalidTaskField(TaskField.PROGRESS, "report must name at least one of ", TaskField.COMPLETED_STEPS, ", ",
-                    TaskField.TOTAL_STEPS, ", ", TaskField.PROGRESS);
+            throw new InvalidTaskField(
+                    TaskField.PROGRESS,
+                    "report must name at least one of ",
+                    TaskField.COMPLETED_STEPS,
+                    ", ",
+                    TaskField.TOTAL_STEPS,
+                    ", ",
+                    TaskField.PROGRESS);
         }
         if (completedSteps != null && completedSteps < 0) {
             throw new InvalidTaskField(TaskField.COMPLETED_STEPS, "must not be negative, was " + completedSteps);

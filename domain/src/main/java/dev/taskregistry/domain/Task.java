@@ -28,8 +28,17 @@ public final class Task {
     private final TaskOutcome outcome;
     private final long version;
 
-    private Task(TaskId id, TaskType type, TaskStatus status, String resourceUrl, Instant estimatedCompletion,
-                 String query, TaskProgress progress, TaskLifetime lifetime, TaskOutcome outcome, long version) {
+    private Task(
+            TaskId id,
+            TaskType type,
+            TaskStatus status,
+            String resourceUrl,
+            Instant estimatedCompletion,
+            String query,
+            TaskProgress progress,
+            TaskLifetime lifetime,
+            TaskOutcome outcome,
+            long version) {
         this.id = Objects.requireNonNull(id, "id");
         this.type = Objects.requireNonNull(type, "type");
         this.status = Objects.requireNonNull(status, "status");
@@ -56,18 +65,35 @@ public final class Task {
      *
      * @throws InvalidTaskField naming the field that breaks a rule
      */
-    public static Task rebuild(TaskId id, TaskType type, TaskStatus status, String resourceUrl,
-                               Instant estimatedCompletion, String query, TaskProgress progress,
-                               TaskLifetime lifetime, TaskOutcome outcome, long version) {
-        return new Task(id, type, status, resourceUrl, estimatedCompletion, query, progress, lifetime, outcome, version);
+    public static Task rebuild(
+            TaskId id,
+            TaskType type,
+            TaskStatus status,
+            String resourceUrl,
+            Instant estimatedCompletion,
+            String query,
+            TaskProgress progress,
+            TaskLifetime lifetime,
+            TaskOutcome outcome,
+            long version) {
+        return new Task(
+                id, type, status, resourceUrl, estimatedCompletion, query, progress, lifetime, outcome, version);
     }
 
     /** A new PENDING task, version 1, living until {@code now + ttl}. */
     public static Task register(TaskRegistration registration, Instant now, Duration ttl) {
         checkTtl(ttl);
-        return new Task(registration.id(), registration.type(), TaskStatus.PENDING, registration.resourceUrl(),
-                registration.estimatedCompletion(), registration.query(), TaskProgress.none(registration.totalSteps()),
-                TaskLifetime.registeredAt(now, ttl), TaskOutcome.NONE, 1);
+        return new Task(
+                registration.id(),
+                registration.type(),
+                TaskStatus.PENDING,
+                registration.resourceUrl(),
+                registration.estimatedCompletion(),
+                registration.query(),
+                TaskProgress.none(registration.totalSteps()),
+                TaskLifetime.registeredAt(now, ttl),
+                TaskOutcome.NONE,
+                1);
     }
 
     /** PENDING to RUNNING. */
@@ -87,8 +113,12 @@ public final class Task {
     /** Finishes the task with an optional result; progress becomes 1.0 and the result is retained. */
     public Task complete(TaskResult taskResult, Instant now, Duration resultRetention) {
         requireNotTerminal("complete");
-        return next(TaskStatus.COMPLETED, progress.finished(), TaskOutcome.completedWith(taskResult),
-                lifetime.retainedUntil(now.plus(resultRetention)), now);
+        return next(
+                TaskStatus.COMPLETED,
+                progress.finished(),
+                TaskOutcome.completedWith(taskResult),
+                lifetime.retainedUntil(now.plus(resultRetention)),
+                now);
     }
 
     /** Ends the task as failed with a reason the client can read until the retention runs out. */
@@ -101,7 +131,12 @@ public final class Task {
     /** Ends the task as cancelled. */
     public Task cancel(Instant now, Duration resultRetention) {
         requireNotTerminal("cancel");
-        return next(TaskStatus.CANCELLED, progress, TaskOutcome.NONE, lifetime.retainedUntil(now.plus(resultRetention)), now);
+        return next(
+                TaskStatus.CANCELLED,
+                progress,
+                TaskOutcome.NONE,
+                lifetime.retainedUntil(now.plus(resultRetention)),
+                now);
     }
 
     /** Sets a new lifetime counted from now; the one change a terminal task still accepts. */
@@ -206,15 +241,23 @@ public final class Task {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Task that && id.equals(that.id) && type.equals(that.type) && status == that.status
-                && resourceUrl.equals(that.resourceUrl) && Objects.equals(estimatedCompletion, that.estimatedCompletion)
-                && Objects.equals(query, that.query) && progress.equals(that.progress)
-                && lifetime.equals(that.lifetime) && outcome.equals(that.outcome) && version == that.version;
+        return other instanceof Task that
+                && id.equals(that.id)
+                && type.equals(that.type)
+                && status == that.status
+                && resourceUrl.equals(that.resourceUrl)
+                && Objects.equals(estimatedCompletion, that.estimatedCompletion)
+                && Objects.equals(query, that.query)
+                && progress.equals(that.progress)
+                && lifetime.equals(that.lifetime)
+                && outcome.equals(that.outcome)
+                && version == that.version;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, type, status, resourceUrl, estimatedCompletion, query, progress, lifetime, outcome, version);
+        return Objects.hash(
+                id, type, status, resourceUrl, estimatedCompletion, query, progress, lifetime, outcome, version);
     }
 
     @Override
@@ -226,7 +269,8 @@ public final class Task {
 
     static void checkText(TaskField field, String text) {
         if (text != null && text.length() > MAX_TEXT_LENGTH) {
-            throw new InvalidTaskField(field, "must be at most " + MAX_TEXT_LENGTH + " characters, was " + text.length());
+            throw new InvalidTaskField(
+                    field, "must be at most " + MAX_TEXT_LENGTH + " characters, was " + text.length());
         }
         UnicodeText.requireWellFormed(field, text);
     }
@@ -244,11 +288,24 @@ public final class Task {
     }
 
     /** The next version: changed at {@code now}, started by the first RUNNING, ended by the first terminal status. */
-    private Task next(TaskStatus newStatus, TaskProgress newProgress, TaskOutcome newOutcome, TaskLifetime newLifetime,
-                      Instant now) {
-        TaskLifetime changed = newLifetime.changedAt(now, newStatus == TaskStatus.RUNNING,
-                newStatus.isTerminal() && !status.isTerminal());
-        return new Task(id, type, newStatus, resourceUrl, estimatedCompletion, query, newProgress, changed, newOutcome,
+    private Task next(
+            TaskStatus newStatus,
+            TaskProgress newProgress,
+            TaskOutcome newOutcome,
+            TaskLifetime newLifetime,
+            Instant now) {
+        TaskLifetime changed = newLifetime.changedAt(
+                now, newStatus == TaskStatus.RUNNING, newStatus.isTerminal() && !status.isTerminal());
+        return new Task(
+                id,
+                type,
+                newStatus,
+                resourceUrl,
+                estimatedCompletion,
+                query,
+                newProgress,
+                changed,
+                newOutcome,
                 version + 1);
     }
 }

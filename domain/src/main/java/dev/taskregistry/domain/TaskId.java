@@ -16,11 +16,12 @@ public record TaskId(String value) implements Comparable<TaskId> {
             throw new InvalidTaskField(TaskField.ID, "must not be empty");
         }
         if (value.length() > MAX_LENGTH) {
-            throw new InvalidTaskField(TaskField.ID, "must be at most " + MAX_LENGTH + " characters, was " + value.length());
+            throw new InvalidTaskField(
+                    TaskField.ID, "must be at most " + MAX_LENGTH + " characters, was " + value.length());
         }
         if (!ALLOWED.matcher(value).matches()) {
-            throw new InvalidTaskField(TaskField.ID,
-                    "must use only A-Z, a-z, 0-9, '.', '_' and '-' and start with a letter or digit");
+            throw new InvalidTaskField(
+                    TaskField.ID, "must use only A-Z, a-z, 0-9, '.', '_' and '-' and start with a letter or digit");
         }
     }
 

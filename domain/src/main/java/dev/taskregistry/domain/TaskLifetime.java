@@ -9,7 +9,8 @@ import java.time.temporal.ChronoUnit;
  * ({@code expiresAt}, after {@code createdAt}). Instants are kept with millisecond precision, the one both
  * stores keep. Which of them a status requires is {@link Task}'s rule, not this type's.
  */
-public record TaskLifetime(Instant createdAt, Instant updatedAt, Instant startedAt, Instant completedAt, Instant expiresAt) {
+public record TaskLifetime(
+        Instant createdAt, Instant updatedAt, Instant startedAt, Instant completedAt, Instant expiresAt) {
 
     public TaskLifetime {
         required(TaskField.CREATED_AT, createdAt);
@@ -35,8 +36,8 @@ public record TaskLifetime(Instant createdAt, Instant updatedAt, Instant started
 
     /** Changed at {@code now}; started then too, when it had not started yet. */
     TaskLifetime changedAt(Instant now, boolean starts, boolean ends) {
-        return new TaskLifetime(createdAt, now, starts && startedAt == null ? now : startedAt,
-                ends ? now : completedAt, expiresAt);
+        return new TaskLifetime(
+                createdAt, now, starts && startedAt == null ? now : startedAt, ends ? now : completedAt, expiresAt);
     }
 
     /** The same lifetime ending at {@code value}, also before the minimum TTL, as a store may hold it. */

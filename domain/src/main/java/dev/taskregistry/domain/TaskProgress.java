@@ -15,8 +15,11 @@ public record TaskProgress(double fraction, int completedSteps, Integer totalSte
             throw new InvalidTaskField(TaskField.COMPLETED_STEPS, "must not be negative, was " + completedSteps);
         }
         if (totalSteps != null && (totalSteps < 0 || completedSteps > totalSteps)) {
-            throw new InvalidTaskField(TaskField.COMPLETED_STEPS,
-                    "must be between 0 and ", TaskField.TOTAL_STEPS, " (" + totalSteps + "), was " + completedSteps);
+            throw new InvalidTaskField(
+                    TaskField.COMPLETED_STEPS,
+                    "must be between 0 and ",
+                    TaskField.TOTAL_STEPS,
+                    " (" + totalSteps + "), was " + completedSteps);
         }
     }
 
@@ -30,8 +33,11 @@ public record TaskProgress(double fraction, int completedSteps, Integer totalSte
         Integer newTotal = report.totalSteps() != null ? report.totalSteps() : totalSteps;
         int newCompleted = report.completedSteps() != null ? report.completedSteps() : completedSteps;
         if (newTotal != null && newCompleted > newTotal) {
-            throw new InvalidTaskField(TaskField.COMPLETED_STEPS,
-                    "must not exceed ", TaskField.TOTAL_STEPS, " (" + newTotal + "), was " + newCompleted);
+            throw new InvalidTaskField(
+                    TaskField.COMPLETED_STEPS,
+                    "must not exceed ",
+                    TaskField.TOTAL_STEPS,
+                    " (" + newTotal + "), was " + newCompleted);
         }
         return new TaskProgress(fractionFor(report, newCompleted, newTotal), newCompleted, newTotal);
     }
@@ -57,8 +63,15 @@ public record TaskProgress(double fraction, int completedSteps, Integer totalSte
         }
         double derived = (double) newCompleted / newTotal;
         if (report.progress() != null && Math.abs(report.progress() - derived) > 1e-9) {
-            throw new InvalidTaskField(TaskField.PROGRESS, "must equal ", TaskField.COMPLETED_STEPS, " / ", TaskField.TOTAL_STEPS,
-                    " (" + derived + ") when ", TaskField.TOTAL_STEPS, " is known, was " + report.progress());
+            throw new InvalidTaskField(
+                    TaskField.PROGRESS,
+                    "must equal ",
+                    TaskField.COMPLETED_STEPS,
+                    " / ",
+                    TaskField.TOTAL_STEPS,
+                    " (" + derived + ") when ",
+                    TaskField.TOTAL_STEPS,
+                    " is known, was " + report.progress());
         }
         return derived;
     }

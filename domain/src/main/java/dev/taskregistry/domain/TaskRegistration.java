@@ -4,12 +4,7 @@ import java.time.Instant;
 
 /** What a client states about a new task: everything but the time-dependent fields. */
 public record TaskRegistration(
-        TaskId id,
-        TaskType type,
-        String resourceUrl,
-        String query,
-        Integer totalSteps,
-        Instant estimatedCompletion) {
+        TaskId id, TaskType type, String resourceUrl, String query, Integer totalSteps, Instant estimatedCompletion) {
 
     public TaskRegistration {
         require(id, TaskField.ID);

@@ -6,19 +6,20 @@ package dev.taskregistry.domain;
  */
 final class TaskRules {
 
-    private TaskRules() {
-    }
+    private TaskRules() {}
 
     static void check(TaskStatus status, TaskLifetime lifetime, TaskOutcome outcome) {
         checkInstants(status, lifetime);
         if (outcome.result() != null && status != TaskStatus.COMPLETED) {
-            throw new InvalidTaskField(TaskField.RESULT, "must be null unless ", TaskField.STATUS, " is COMPLETED, was " + status);
+            throw new InvalidTaskField(
+                    TaskField.RESULT, "must be null unless ", TaskField.STATUS, " is COMPLETED, was " + status);
         }
         if (status == TaskStatus.FAILED && outcome.error() == null) {
             throw new InvalidTaskField(TaskField.ERROR, "is required when ", TaskField.STATUS, " is FAILED");
         }
         if (status != TaskStatus.FAILED && outcome.error() != null) {
-            throw new InvalidTaskField(TaskField.ERROR, "must be null unless ", TaskField.STATUS, " is FAILED, was " + status);
+            throw new InvalidTaskField(
+                    TaskField.ERROR, "must be null unless ", TaskField.STATUS, " is FAILED, was " + status);
         }
     }
 
@@ -32,7 +33,8 @@ final class TaskRules {
             throw new InvalidTaskField(TaskField.COMPLETED_AT, "is required when ", TaskField.STATUS, " is " + status);
         }
         if (!status.isTerminal() && lifetime.completedAt() != null) {
-            throw new InvalidTaskField(TaskField.COMPLETED_AT, "must be null while ", TaskField.STATUS, " is " + status);
+            throw new InvalidTaskField(
+                    TaskField.COMPLETED_AT, "must be null while ", TaskField.STATUS, " is " + status);
         }
     }
 }

@@ -13,7 +13,8 @@ public record TaskType(String value) {
             throw new InvalidTaskField(TaskField.TYPE, "must not be empty");
         }
         if (value.length() > MAX_LENGTH) {
-            throw new InvalidTaskField(TaskField.TYPE, "must be at most " + MAX_LENGTH + " characters, was " + value.length());
+            throw new InvalidTaskField(
+                    TaskField.TYPE, "must be at most " + MAX_LENGTH + " characters, was " + value.length());
         }
         if (!ALLOWED.matcher(value).matches()) {
             throw new InvalidTaskField(TaskField.TYPE, "must use only a-z, 0-9, '_', '.' and '-'");

@@ -10,8 +10,8 @@ public final class TaskVersionMismatch extends TaskRegistryException {
      * @param current  the stored version, or {@code null} when another writer changed the task meanwhile
      */
     public TaskVersionMismatch(TaskId id, String expected, Long current) {
-        super("task '" + id + "' is " + (current == null ? "no longer" : "at version " + current + ", not")
-                + " at " + expected + "; read it again");
+        super("task '" + id + "' is " + (current == null ? "no longer" : "at version " + current + ", not") + " at "
+                + expected + "; read it again");
         this.id = id;
     }
 

@@ -7,8 +7,7 @@ package dev.taskregistry.domain;
  */
 final class UnicodeText {
 
-    private UnicodeText() {
-    }
+    private UnicodeText() {}
 
     /** Throws {@link InvalidTaskField} naming {@code field} and the position of the first lone surrogate. */
     static void requireWellFormed(TaskField field, String text) {
@@ -20,8 +19,12 @@ final class UnicodeText {
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                throw new InvalidTaskField(field, String.format("must be valid Unicode text; it holds a lone surrogate"
-                        + " \\u%04X at character %d (a non-BMP character is sent as a pair such as \\ud83d\\ude00)", (int) c, i));
+                throw new InvalidTaskField(
+                        field,
+                        String.format(
+                                "must be valid Unicode text; it holds a lone surrogate"
+                                        + " \\u%04X at character %d (a non-BMP character is sent as a pair such as \\ud83d\\ude00)",
+                                (int) c, i));
             }
         }
     }

@@ -15,8 +15,11 @@ class PagingTypesTest {
     private static final Instant T0 = Instant.parse("2026-11-30T10:00:00Z");
 
     private static Task pendingReport() {
-        return Task.register(new TaskRegistration(TaskId.of("report-1"), TaskType.of("report"), "mcp://task/report-1",
-                null, null, null), T0, Duration.ofMinutes(5));
+        return Task.register(
+                new TaskRegistration(
+                        TaskId.of("report-1"), TaskType.of("report"), "mcp://task/report-1", null, null, null),
+                T0,
+                Duration.ofMinutes(5));
     }
 
     @Test
@@ -42,7 +45,8 @@ class PagingTypesTest {
     @ValueSource(ints = {0, -1, 1001})
     void limitOutsideOneToThousand_isRejected(int limit) {
         assertThatThrownBy(() -> PageRequest.first(limit))
-                .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo(TaskField.LIMIT));
+                .isInstanceOfSatisfying(
+                        InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo(TaskField.LIMIT));
     }
 
     @ParameterizedTest
@@ -53,7 +57,9 @@ class PagingTypesTest {
 
     @Test
     void stats_dropZeroCounts() {
-        TaskStats stats = new TaskStats(1, Map.of(TaskType.of("a"), 1L, TaskType.of("b"), 0L),
+        TaskStats stats = new TaskStats(
+                1,
+                Map.of(TaskType.of("a"), 1L, TaskType.of("b"), 0L),
                 Map.of(TaskStatus.PENDING, 1L, TaskStatus.RUNNING, 0L));
 
         assertThat(stats.byType()).containsOnlyKeys(TaskType.of("a"));
@@ -66,18 +72,25 @@ class PagingTypesTest {
         Task task = pendingReport();
 
         assertThat(TaskFilter.all().matches(task)).isTrue();
-        assertThat(TaskFilter.of(TaskStatus.PENDING, TaskType.of("report")).matches(task)).isTrue();
+        assertThat(TaskFilter.of(TaskStatus.PENDING, TaskType.of("report")).matches(task))
+                .isTrue();
         assertThat(TaskFilter.of(TaskStatus.RUNNING, null).matches(task)).isFalse();
         assertThat(TaskFilter.of(null, TaskType.of("other")).matches(task)).isFalse();
     }
 
     @Test
     void progressReport_rejectsOutOfRangeValues_namingTheField() {
-        assertThatThrownBy(() -> ProgressReport.ofFraction(-0.01)).isInstanceOf(InvalidTaskField.class).hasMessageContaining("'progress'");
+        assertThatThrownBy(() -> ProgressReport.ofFraction(-0.01))
+                .isInstanceOf(InvalidTaskField.class)
+                .hasMessageContaining("'progress'");
         assertThatThrownBy(() -> ProgressReport.ofFraction(1.01)).isInstanceOf(InvalidTaskField.class);
         assertThatThrownBy(() -> ProgressReport.ofFraction(Double.NaN)).isInstanceOf(InvalidTaskField.class);
-        assertThatThrownBy(() -> ProgressReport.ofSteps(-1)).isInstanceOf(InvalidTaskField.class).hasMessageContaining("'completed_steps'");
-        assertThatThrownBy(() -> new ProgressReport(null, 0, null)).isInstanceOf(InvalidTaskField.class).hasMessageContaining("'total_steps'");
+        assertThatThrownBy(() -> ProgressReport.ofSteps(-1))
+                .isInstanceOf(InvalidTaskField.class)
+                .hasMessageContaining("'completed_steps'");
+        assertThatThrownBy(() -> new ProgressReport(null, 0, null))
+                .isInstanceOf(InvalidTaskField.class)
+                .hasMessageContaining("'total_steps'");
         assertThatThrownBy(() -> new ProgressReport(null, null, null)).isInstanceOf(InvalidTaskField.class);
     }
 }

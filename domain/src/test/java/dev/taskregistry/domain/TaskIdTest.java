@@ -3,9 +3,9 @@ package dev.taskregistry.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class TaskIdTest {
 
@@ -23,13 +23,16 @@ class TaskIdTest {
     @Test
     void oneAboveMaxLength_isRejectedNamingTheField() {
         assertThatThrownBy(() -> TaskId.of("a".repeat(TaskId.MAX_LENGTH + 1)))
-                .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo(TaskField.ID))
+                .isInstanceOfSatisfying(
+                        InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo(TaskField.ID))
                 .hasMessageContaining("at most 128");
     }
 
     @Test
     void emptyAndNull_areRejected() {
-        assertThatThrownBy(() -> TaskId.of("")).isInstanceOf(InvalidTaskField.class).hasMessageContaining("'id'");
+        assertThatThrownBy(() -> TaskId.of(""))
+                .isInstanceOf(InvalidTaskField.class)
+                .hasMessageContaining("'id'");
         assertThatThrownBy(() -> TaskId.of(null)).isInstanceOf(InvalidTaskField.class);
     }
 
@@ -40,17 +43,43 @@ class TaskIdTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a:b", "a*", "{a}", "a}", "a b", "a/b", "a\tb", "a\nb", "a\u0000b", "tâche", "a\u00e9", "😀",
-            "a?b", "a#b", "a%b", "a\\b", "a\"b", "a'b", "a,b", "a;b", "a[b]", "a=b", "a+b"})
+    @ValueSource(
+            strings = {
+                "a:b",
+                "a*",
+                "{a}",
+                "a}",
+                "a b",
+                "a/b",
+                "a\tb",
+                "a\nb",
+                "a\u0000b",
+                "tâche",
+                "a\u00e9",
+                "😀",
+                "a?b",
+                "a#b",
+                "a%b",
+                "a\\b",
+                "a\"b",
+                "a'b",
+                "a,b",
+                "a;b",
+                "a[b]",
+                "a=b",
+                "a+b"
+            })
     void forbiddenCharacters_areRejected(String value) {
         assertThatThrownBy(() -> TaskId.of(value))
-                .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo(TaskField.ID));
+                .isInstanceOfSatisfying(
+                        InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo(TaskField.ID));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {".hidden", "..", "-dash", "_under"})
     void idsNotStartingWithALetterOrDigit_areRejected(String value) {
-        assertThatThrownBy(() -> TaskId.of(value)).isInstanceOf(InvalidTaskField.class)
+        assertThatThrownBy(() -> TaskId.of(value))
+                .isInstanceOf(InvalidTaskField.class)
                 .hasMessageContaining("start with a letter or digit");
     }
 

@@ -21,34 +21,69 @@ class TaskRebuildTest {
     }
 
     private static Task rebuild(TaskStatus status, TaskLifetime lifetime, TaskOutcome outcome) {
-        return Task.rebuild(TaskId.of("task-1"), TaskType.of("equity_analysis"), status, "mcp://task/task-1", null,
-                "analyse ACME", TaskProgress.none(10), lifetime, outcome, 3);
+        return Task.rebuild(
+                TaskId.of("task-1"),
+                TaskType.of("equity_analysis"),
+                status,
+                "mcp://task/task-1",
+                null,
+                "analyse ACME",
+                TaskProgress.none(10),
+                lifetime,
+                outcome,
+                3);
     }
 
     private static void assertRejectedNaming(TaskField field, ThrowingCallable rebuilding) {
         assertThatThrownBy(rebuilding)
-                .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo(field));
+                .isInstanceOfSatisfying(
+                        InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo(field));
     }
 
     @Test
     void taskOfEveryStatus_asItsTransitionsLeaveIt_isRebuilt() {
-        assertThat(rebuild(TaskStatus.PENDING, null, null, TaskOutcome.NONE).status()).isEqualTo(TaskStatus.PENDING);
-        assertThat(rebuild(TaskStatus.RUNNING, STARTED, null, TaskOutcome.NONE).startedAt()).isEqualTo(STARTED);
-        assertThat(rebuild(TaskStatus.COMPLETED, STARTED, ENDED, TaskOutcome.completedWith(RESULT)).result()).isEqualTo(RESULT);
-        assertThat(rebuild(TaskStatus.COMPLETED, null, ENDED, TaskOutcome.NONE).result()).isNull();
-        assertThat(rebuild(TaskStatus.FAILED, STARTED, ENDED, TaskOutcome.failedWith("disk full")).error()).isEqualTo("disk full");
-        assertThat(rebuild(TaskStatus.CANCELLED, null, ENDED, TaskOutcome.NONE).completedAt()).isEqualTo(ENDED);
+        assertThat(rebuild(TaskStatus.PENDING, null, null, TaskOutcome.NONE).status())
+                .isEqualTo(TaskStatus.PENDING);
+        assertThat(rebuild(TaskStatus.RUNNING, STARTED, null, TaskOutcome.NONE).startedAt())
+                .isEqualTo(STARTED);
+        assertThat(rebuild(TaskStatus.COMPLETED, STARTED, ENDED, TaskOutcome.completedWith(RESULT))
+                        .result())
+                .isEqualTo(RESULT);
+        assertThat(rebuild(TaskStatus.COMPLETED, null, ENDED, TaskOutcome.NONE).result())
+                .isNull();
+        assertThat(rebuild(TaskStatus.FAILED, STARTED, ENDED, TaskOutcome.failedWith("disk full"))
+                        .error())
+                .isEqualTo("disk full");
+        assertThat(rebuild(TaskStatus.CANCELLED, null, ENDED, TaskOutcome.NONE).completedAt())
+                .isEqualTo(ENDED);
     }
 
     @Test
     void rebuiltTask_equalsTheTaskItWasRebuiltFrom() {
-        Task completed = Task.register(new TaskRegistration(TaskId.of("task-1"), TaskType.of("equity_analysis"),
-                "mcp://task/task-1", "analyse ACME", 4, CREATED), CREATED, Task.MIN_TTL)
-                .start(STARTED).complete(RESULT, ENDED, Task.MIN_TTL);
+        Task completed = Task.register(
+                        new TaskRegistration(
+                                TaskId.of("task-1"),
+                                TaskType.of("equity_analysis"),
+                                "mcp://task/task-1",
+                                "analyse ACME",
+                                4,
+                                CREATED),
+                        CREATED,
+                        Task.MIN_TTL)
+                .start(STARTED)
+                .complete(RESULT, ENDED, Task.MIN_TTL);
 
-        Task rebuilt = Task.rebuild(completed.id(), completed.type(), completed.status(), completed.resourceUrl(),
-                completed.estimatedCompletion(), completed.query(), completed.taskProgress(), completed.lifetime(),
-                completed.outcome(), completed.version());
+        Task rebuilt = Task.rebuild(
+                completed.id(),
+                completed.type(),
+                completed.status(),
+                completed.resourceUrl(),
+                completed.estimatedCompletion(),
+                completed.query(),
+                completed.taskProgress(),
+                completed.lifetime(),
+                completed.outcome(),
+                completed.version());
 
         assertThat(rebuilt).isEqualTo(completed).hasSameHashCodeAs(completed).hasToString(completed.toString());
     }
@@ -61,28 +96,36 @@ class TaskRebuildTest {
     @Test
     void pendingOrRunningTaskWithCompletedAt_isRejectedNamingCompletedAt() {
         assertRejectedNaming(TaskField.COMPLETED_AT, () -> rebuild(TaskStatus.PENDING, null, ENDED, TaskOutcome.NONE));
-        assertRejectedNaming(TaskField.COMPLETED_AT, () -> rebuild(TaskStatus.RUNNING, STARTED, ENDED, TaskOutcome.NONE));
+        assertRejectedNaming(
+                TaskField.COMPLETED_AT, () -> rebuild(TaskStatus.RUNNING, STARTED, ENDED, TaskOutcome.NONE));
     }
 
     @Test
     void runningTaskWithoutStartedAt_isRebuilt_asTheOriginalServiceStoredIt() {
-        assertThat(rebuild(TaskStatus.RUNNING, null, null, TaskOutcome.NONE).startedAt()).isNull();
+        assertThat(rebuild(TaskStatus.RUNNING, null, null, TaskOutcome.NONE).startedAt())
+                .isNull();
     }
 
     @Test
     void terminalTaskWithoutCompletedAt_isRejectedNamingCompletedAt() {
-        assertRejectedNaming(TaskField.COMPLETED_AT, () -> rebuild(TaskStatus.COMPLETED, STARTED, null, TaskOutcome.NONE));
-        assertRejectedNaming(TaskField.COMPLETED_AT,
+        assertRejectedNaming(
+                TaskField.COMPLETED_AT, () -> rebuild(TaskStatus.COMPLETED, STARTED, null, TaskOutcome.NONE));
+        assertRejectedNaming(
+                TaskField.COMPLETED_AT,
                 () -> rebuild(TaskStatus.FAILED, STARTED, null, TaskOutcome.failedWith("disk full")));
         assertRejectedNaming(TaskField.COMPLETED_AT, () -> rebuild(TaskStatus.CANCELLED, null, null, TaskOutcome.NONE));
     }
 
     @Test
     void resultOfATaskThatIsNotCompleted_isRejectedNamingResult() {
-        assertRejectedNaming(TaskField.RESULT, () -> rebuild(TaskStatus.PENDING, null, null, TaskOutcome.completedWith(RESULT)));
-        assertRejectedNaming(TaskField.RESULT, () -> rebuild(TaskStatus.RUNNING, STARTED, null, TaskOutcome.completedWith(RESULT)));
-        assertRejectedNaming(TaskField.RESULT, () -> rebuild(TaskStatus.FAILED, STARTED, ENDED, new TaskOutcome(RESULT, "boom")));
-        assertRejectedNaming(TaskField.RESULT, () -> rebuild(TaskStatus.CANCELLED, null, ENDED, TaskOutcome.completedWith(RESULT)));
+        assertRejectedNaming(
+                TaskField.RESULT, () -> rebuild(TaskStatus.PENDING, null, null, TaskOutcome.completedWith(RESULT)));
+        assertRejectedNaming(
+                TaskField.RESULT, () -> rebuild(TaskStatus.RUNNING, STARTED, null, TaskOutcome.completedWith(RESULT)));
+        assertRejectedNaming(
+                TaskField.RESULT, () -> rebuild(TaskStatus.FAILED, STARTED, ENDED, new TaskOutcome(RESULT, "boom")));
+        assertRejectedNaming(
+                TaskField.RESULT, () -> rebuild(TaskStatus.CANCELLED, null, ENDED, TaskOutcome.completedWith(RESULT)));
     }
 
     @Test
@@ -117,7 +160,8 @@ class TaskRebuildTest {
         Instant behind = CREATED.minusMillis(50);
         TaskLifetime skewed = new TaskLifetime(CREATED, behind, behind, behind.minusMillis(1), EXPIRES);
 
-        assertThat(rebuild(TaskStatus.CANCELLED, skewed, TaskOutcome.NONE).lifetime()).isEqualTo(skewed);
+        assertThat(rebuild(TaskStatus.CANCELLED, skewed, TaskOutcome.NONE).lifetime())
+                .isEqualTo(skewed);
     }
 
     @Test
@@ -129,8 +173,18 @@ class TaskRebuildTest {
 
     @Test
     void versionBelowOne_isRejectedNamingVersion() {
-        assertRejectedNaming(TaskField.VERSION, () -> Task.rebuild(TaskId.of("task-1"), TaskType.of("t"), TaskStatus.PENDING,
-                "u", null, null, TaskProgress.none(null), new TaskLifetime(CREATED, CREATED, null, null, EXPIRES),
-                TaskOutcome.NONE, 0));
+        assertRejectedNaming(
+                TaskField.VERSION,
+                () -> Task.rebuild(
+                        TaskId.of("task-1"),
+                        TaskType.of("t"),
+                        TaskStatus.PENDING,
+                        "u",
+                        null,
+                        null,
+                        TaskProgress.none(null),
+                        new TaskLifetime(CREATED, CREATED, null, null, EXPIRES),
+                        TaskOutcome.NONE,
+                        0));
     }
 }

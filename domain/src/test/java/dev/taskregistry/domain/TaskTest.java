@@ -20,13 +20,24 @@ class TaskTest {
     private static final Duration RETENTION = Duration.ofMinutes(5);
 
     private static Task pending() {
-        return Task.register(new TaskRegistration(TaskId.of("task-1"), TaskType.of("equity_analysis"),
-                "mcp://task/task-1", "analyse ACME", null, null), T0, TTL);
+        return Task.register(
+                new TaskRegistration(
+                        TaskId.of("task-1"),
+                        TaskType.of("equity_analysis"),
+                        "mcp://task/task-1",
+                        "analyse ACME",
+                        null,
+                        null),
+                T0,
+                TTL);
     }
 
     private static Task pendingWithSteps(int total) {
-        return Task.register(new TaskRegistration(TaskId.of("task-1"), TaskType.of("equity_analysis"),
-                "mcp://task/task-1", null, total, null), T0, TTL);
+        return Task.register(
+                new TaskRegistration(
+                        TaskId.of("task-1"), TaskType.of("equity_analysis"), "mcp://task/task-1", null, total, null),
+                T0,
+                TTL);
     }
 
     @Test
@@ -47,8 +58,8 @@ class TaskTest {
     @Test
     void instants_areKeptWithMillisecondPrecision() {
         Instant precise = Instant.parse("2026-11-30T10:00:00.123456789Z");
-        Task task = Task.register(new TaskRegistration(TaskId.of("x"), TaskType.of("t"),
-                "u", null, null, precise), precise, TTL);
+        Task task = Task.register(
+                new TaskRegistration(TaskId.of("x"), TaskType.of("t"), "u", null, null, precise), precise, TTL);
 
         assertThat(task.createdAt()).isEqualTo(Instant.parse("2026-11-30T10:00:00.123Z"));
         assertThat(task.estimatedCompletion()).isEqualTo(Instant.parse("2026-11-30T10:00:00.123Z"));
@@ -69,11 +80,10 @@ class TaskTest {
     void startingARunningTask_isAnIllegalTransition() {
         Task running = pending().start(T1);
 
-        assertThatThrownBy(() -> running.start(T1))
-                .isInstanceOfSatisfying(IllegalTaskTransition.class, e -> {
-                    assertThat(e.current()).isEqualTo(TaskStatus.RUNNING);
-                    assertThat(e.attempted()).isEqualTo("start");
-                });
+        assertThatThrownBy(() -> running.start(T1)).isInstanceOfSatisfying(IllegalTaskTransition.class, e -> {
+            assertThat(e.current()).isEqualTo(TaskStatus.RUNNING);
+            assertThat(e.attempted()).isEqualTo("start");
+        });
     }
 
     static Stream<Arguments> everyTerminalTaskAndEveryChange() {
@@ -82,18 +92,20 @@ class TaskTest {
                 t -> t.fail("boom", T1, RETENTION),
                 t -> t.cancel(T1, RETENTION));
         return terminal.flatMap(end -> Stream.<UnaryOperator<Task>>of(
-                t -> t.start(T1),
-                t -> t.reportProgress(ProgressReport.ofFraction(0.5), T1),
-                t -> t.complete(null, T1, RETENTION),
-                t -> t.fail("again", T1, RETENTION),
-                t -> t.cancel(T1, RETENTION)).map(change -> Arguments.of(end.apply(pending()), change)));
+                        t -> t.start(T1),
+                        t -> t.reportProgress(ProgressReport.ofFraction(0.5), T1),
+                        t -> t.complete(null, T1, RETENTION),
+                        t -> t.fail("again", T1, RETENTION),
+                        t -> t.cancel(T1, RETENTION))
+                .map(change -> Arguments.of(end.apply(pending()), change)));
     }
 
     @ParameterizedTest
     @MethodSource("everyTerminalTaskAndEveryChange")
     void noChangeOfStatusProgressResultOrError_leavesATerminalState(Task terminal, UnaryOperator<Task> change) {
         assertThatThrownBy(() -> change.apply(terminal))
-                .isInstanceOfSatisfying(IllegalTaskTransition.class,
+                .isInstanceOfSatisfying(
+                        IllegalTaskTransition.class,
                         e -> assertThat(e.current()).isEqualTo(terminal.status()));
     }
 
@@ -140,36 +152,50 @@ class TaskTest {
         assertThat(task.progress()).isEqualTo(0.25);
 
         assertThatThrownBy(() -> pendingWithSteps(4).reportProgress(new ProgressReport(1, null, 0.9), T1))
-                .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo(TaskField.PROGRESS));
+                .isInstanceOfSatisfying(
+                        InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo(TaskField.PROGRESS));
     }
 
     @Test
     void completedStepsAboveTotal_isRejected() {
         assertThatThrownBy(() -> pendingWithSteps(4).reportProgress(ProgressReport.ofSteps(5), T1))
-                .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo(TaskField.COMPLETED_STEPS))
+                .isInstanceOfSatisfying(
+                        InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo(TaskField.COMPLETED_STEPS))
                 .hasMessageContaining("must not exceed total_steps (4), was 5");
-        assertThatThrownBy(() -> pendingWithSteps(4).start(T0).reportProgress(ProgressReport.ofSteps(3), T0)
-                .reportProgress(new ProgressReport(null, 2, null), T1))
+        assertThatThrownBy(() -> pendingWithSteps(4)
+                        .start(T0)
+                        .reportProgress(ProgressReport.ofSteps(3), T0)
+                        .reportProgress(new ProgressReport(null, 2, null), T1))
                 .isInstanceOf(InvalidTaskField.class);
     }
 
     @Test
     void stepBoundaries_areAccepted() {
-        assertThat(pendingWithSteps(4).reportProgress(ProgressReport.ofSteps(0), T1).progress()).isZero();
-        assertThat(pendingWithSteps(4).reportProgress(ProgressReport.ofSteps(4), T1).progress()).isEqualTo(1.0);
-        assertThat(pending().reportProgress(ProgressReport.ofFraction(0.0), T1).progress()).isZero();
-        assertThat(pending().reportProgress(ProgressReport.ofFraction(1.0), T1).progress()).isEqualTo(1.0);
+        assertThat(pendingWithSteps(4)
+                        .reportProgress(ProgressReport.ofSteps(0), T1)
+                        .progress())
+                .isZero();
+        assertThat(pendingWithSteps(4)
+                        .reportProgress(ProgressReport.ofSteps(4), T1)
+                        .progress())
+                .isEqualTo(1.0);
+        assertThat(pending().reportProgress(ProgressReport.ofFraction(0.0), T1).progress())
+                .isZero();
+        assertThat(pending().reportProgress(ProgressReport.ofFraction(1.0), T1).progress())
+                .isEqualTo(1.0);
     }
 
     @Test
     void registrationWithZeroTotalSteps_isRejected() {
         assertThatThrownBy(() -> pendingWithSteps(0))
-                .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo(TaskField.TOTAL_STEPS));
+                .isInstanceOfSatisfying(
+                        InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo(TaskField.TOTAL_STEPS));
     }
 
     @Test
     void complete_setsProgressToOne_stepsToTotal_andKeepsTheResult() {
-        Task task = pendingWithSteps(10).reportProgress(ProgressReport.ofSteps(3), T0)
+        Task task = pendingWithSteps(10)
+                .reportProgress(ProgressReport.ofSteps(3), T0)
                 .complete(TaskResult.ofJson("{\"score\":1}"), T1, RETENTION);
 
         assertThat(task.status()).isEqualTo(TaskStatus.COMPLETED);
@@ -188,7 +214,8 @@ class TaskTest {
     void fail_keepsTheErrorAndRequiresIt() {
         assertThat(pending().fail("disk full", T1, RETENTION).error()).isEqualTo("disk full");
         assertThatThrownBy(() -> pending().fail(" ", T1, RETENTION))
-                .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo(TaskField.ERROR));
+                .isInstanceOfSatisfying(
+                        InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo(TaskField.ERROR));
         assertThatThrownBy(() -> pending().fail(null, T1, RETENTION)).isInstanceOf(InvalidTaskField.class);
         assertThatThrownBy(() -> pending().fail("x".repeat(Task.MAX_TEXT_LENGTH + 1), T1, RETENTION))
                 .isInstanceOf(InvalidTaskField.class);
@@ -205,8 +232,8 @@ class TaskTest {
 
     @Test
     void terminalTransition_neverShortensALongerExpiry() {
-        Task longLived = Task.register(new TaskRegistration(TaskId.of("x"),
-                TaskType.of("t"), "u", null, null, null), T0, Duration.ofDays(1));
+        Task longLived = Task.register(
+                new TaskRegistration(TaskId.of("x"), TaskType.of("t"), "u", null, null, null), T0, Duration.ofDays(1));
 
         assertThat(longLived.cancel(T1, RETENTION).expiresAt()).isEqualTo(T0.plus(Duration.ofDays(1)));
     }
@@ -222,7 +249,8 @@ class TaskTest {
     @Test
     void ttlBelowOneSecond_isRejected() {
         assertThatThrownBy(() -> pending().withTtl(Duration.ofMillis(999), T1))
-                .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo(TaskField.TTL));
+                .isInstanceOfSatisfying(
+                        InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo(TaskField.TTL));
         assertThatThrownBy(() -> pending().withTtl(Duration.ZERO, T1)).isInstanceOf(InvalidTaskField.class);
         assertThatThrownBy(() -> pending().withTtl(Duration.ofSeconds(-5), T1)).isInstanceOf(InvalidTaskField.class);
         assertThat(pending().withTtl(Duration.ofSeconds(1), T1).expiresAt()).isEqualTo(T1.plusSeconds(1));
@@ -238,8 +266,9 @@ class TaskTest {
 
     @Test
     void queryLongerThanTheLimit_isRejected() {
-        assertThatThrownBy(() -> new TaskRegistration(TaskId.of("x"), TaskType.of("t"), "u",
-                "q".repeat(Task.MAX_TEXT_LENGTH + 1), null, null))
-                .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo(TaskField.QUERY));
+        assertThatThrownBy(() -> new TaskRegistration(
+                        TaskId.of("x"), TaskType.of("t"), "u", "q".repeat(Task.MAX_TEXT_LENGTH + 1), null, null))
+                .isInstanceOfSatisfying(
+                        InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo(TaskField.QUERY));
     }
 }

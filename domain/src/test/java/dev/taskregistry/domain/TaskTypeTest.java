@@ -18,13 +18,16 @@ class TaskTypeTest {
     @Test
     void oneAboveMaxLength_isRejectedNamingTheField() {
         assertThatThrownBy(() -> TaskType.of("b".repeat(TaskType.MAX_LENGTH + 1)))
-                .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo(TaskField.TYPE))
+                .isInstanceOfSatisfying(
+                        InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo(TaskField.TYPE))
                 .hasMessageContaining("at most 64");
     }
 
     @Test
     void emptyAndNull_areRejected() {
-        assertThatThrownBy(() -> TaskType.of("")).isInstanceOf(InvalidTaskField.class).hasMessageContaining("'type'");
+        assertThatThrownBy(() -> TaskType.of(""))
+                .isInstanceOf(InvalidTaskField.class)
+                .hasMessageContaining("'type'");
         assertThatThrownBy(() -> TaskType.of(null)).isInstanceOf(InvalidTaskField.class);
     }
 
@@ -38,6 +41,7 @@ class TaskTypeTest {
     @ValueSource(strings = {"Equity", "ANALYSIS", "a b", "a:b", "a*", "{a}", "a/b", "é", "a\nb"})
     void uppercaseAndOtherCharacters_areRejected(String value) {
         assertThatThrownBy(() -> TaskType.of(value))
-                .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo(TaskField.TYPE));
+                .isInstanceOfSatisfying(
+                        InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo(TaskField.TYPE));
     }
 }

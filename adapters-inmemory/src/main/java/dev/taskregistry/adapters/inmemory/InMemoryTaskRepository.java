@@ -176,7 +176,8 @@ public final class InMemoryTaskRepository implements TaskRepository {
     }
 
     private void purgeExpired(Instant now) {
-        for (ListingKey next = indexes.nextToExpire(); next != null && !now.isBefore(next.expiresAt());
+        for (ListingKey next = indexes.nextToExpire();
+                next != null && !now.isBefore(next.expiresAt());
                 next = indexes.nextToExpire()) {
             indexes.remove(tasks.remove(next.id()));
         }

@@ -31,7 +31,8 @@ class InMemoryTaskRepositoryConcurrencyTest {
         Task task = TestTasks.pendingTask(clock.instant());
         repository.register(TestTasks.expiringAt(task, clock.instant().plus(Duration.ofHours(1))));
         Task stored = repository.find(task.id()).orElseThrow();
-        repository.update(stored.reportProgress(new ProgressReport(0, WRITERS * INCREMENTS_PER_WRITER, null), clock.instant()));
+        repository.update(
+                stored.reportProgress(new ProgressReport(0, WRITERS * INCREMENTS_PER_WRITER, null), clock.instant()));
 
         ConcurrentWriters.runTogether(WRITERS, () -> {
             for (int i = 0; i < INCREMENTS_PER_WRITER; i++) {
@@ -76,7 +77,8 @@ class InMemoryTaskRepositoryConcurrencyTest {
         while (true) {
             Task current = repository.find(id).orElseThrow();
             try {
-                repository.update(current.reportProgress(ProgressReport.ofSteps(current.completedSteps() + 1), clock.instant()));
+                repository.update(
+                        current.reportProgress(ProgressReport.ofSteps(current.completedSteps() + 1), clock.instant()));
                 return;
             } catch (ConcurrentTaskUpdate lostRace) {
                 Thread.onSpinWait();

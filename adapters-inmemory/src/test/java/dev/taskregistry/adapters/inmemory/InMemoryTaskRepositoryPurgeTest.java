@@ -42,7 +42,8 @@ class InMemoryTaskRepositoryPurgeTest {
     void memoryStaysBoundedUnderAStreamOfShortLivedTasks() {
         for (int second = 0; second < 600; second++) {
             for (int i = 0; i < 10; i++) {
-                repository.register(TestTasks.pendingTask(clock.instant(), TestTasks.DEFAULT_TYPE, Duration.ofSeconds(5)));
+                repository.register(
+                        TestTasks.pendingTask(clock.instant(), TestTasks.DEFAULT_TYPE, Duration.ofSeconds(5)));
             }
             clock.advance(Duration.ofSeconds(1));
         }

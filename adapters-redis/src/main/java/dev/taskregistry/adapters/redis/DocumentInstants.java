@@ -19,8 +19,7 @@ public final class DocumentInstants {
     private static final String WRITTEN_SHAPE = "9999-99-99T99:99:99.999Z";
     private static final int WRITTEN_LENGTH = WRITTEN_SHAPE.length();
 
-    private DocumentInstants() {
-    }
+    private DocumentInstants() {}
 
     /** {@code uuuu-MM-ddTHH:mm:ss.SSSZ} in UTC; null for null. */
     public static String format(Instant instant) {
@@ -38,7 +37,8 @@ public final class DocumentInstants {
         String iso = text.length() > DATE_LENGTH && text.charAt(DATE_LENGTH) == ' '
                 ? text.substring(0, DATE_LENGTH) + 'T' + text.substring(DATE_LENGTH + 1)
                 : text;
-        TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(iso, OffsetDateTime::from, LocalDateTime::from);
+        TemporalAccessor parsed =
+                DateTimeFormatter.ISO_DATE_TIME.parseBest(iso, OffsetDateTime::from, LocalDateTime::from);
         return parsed instanceof OffsetDateTime withOffset
                 ? withOffset.toInstant()
                 : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
@@ -64,8 +64,14 @@ public final class DocumentInstants {
      * formatter costs microseconds each, several times a raw GET of the document (see docs/BENCHMARKS.md).
      */
     private static Instant parseWritten(String text) {
-        LocalDateTime dateTime = LocalDateTime.of(digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2),
-                digits(text, 11, 2), digits(text, 14, 2), digits(text, 17, 2), digits(text, 20, 3) * 1_000_000);
+        LocalDateTime dateTime = LocalDateTime.of(
+                digits(text, 0, 4),
+                digits(text, 5, 2),
+                digits(text, 8, 2),
+                digits(text, 11, 2),
+                digits(text, 14, 2),
+                digits(text, 17, 2),
+                digits(text, 20, 3) * 1_000_000);
         return dateTime.toInstant(ZoneOffset.UTC);
     }
 

@@ -15,7 +15,8 @@ record IndexPosition(String maxScore, long score, String id) {
 
     static IndexPosition after(PageCursor cursor) {
         long score = cursor.after().expiresAt().toEpochMilli();
-        return new IndexPosition(String.valueOf(score), score, cursor.after().id().value());
+        return new IndexPosition(
+                String.valueOf(score), score, cursor.after().id().value());
     }
 
     static IndexPosition of(Tuple entry) {
@@ -26,6 +27,7 @@ record IndexPosition(String maxScore, long score, String id) {
     /** True when the entry lies beyond this position in listing order, i.e. was not walked yet. */
     boolean precedes(Tuple entry) {
         long entryScore = (long) entry.getScore();
-        return entryScore < score || (entryScore == score && id != null && entry.getElement().compareTo(id) < 0);
+        return entryScore < score
+                || (entryScore == score && id != null && entry.getElement().compareTo(id) < 0);
     }
 }

@@ -42,12 +42,10 @@ final class LuaScripts {
         }
     }
 
-    private LuaScripts() {
-    }
+    private LuaScripts() {}
 
     /** The KEYS and ARGV of one script call; {@code keys} must hold every key it touches (the Redis Cluster rule). */
-    record ScriptCall(List<String> keys, List<String> args) {
-    }
+    record ScriptCall(List<String> keys, List<String> args) {}
 
     /** EVALSHA of the script; {@code keys} must hold every key it touches (the Redis Cluster rule). */
     static Object run(UnifiedJedis client, Script script, List<String> keys, List<String> args) {
@@ -76,7 +74,8 @@ final class LuaScripts {
             try {
                 outcomes.add(replies.get(i).get());
             } catch (JedisNoScriptException notLoaded) {
-                outcomes.add(run(client, script, calls.get(i).keys(), calls.get(i).args()));
+                outcomes.add(
+                        run(client, script, calls.get(i).keys(), calls.get(i).args()));
             }
         }
         return outcomes;

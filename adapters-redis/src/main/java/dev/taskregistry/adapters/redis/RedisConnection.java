@@ -26,8 +26,7 @@ public interface RedisConnection extends AutoCloseable {
      *
      * @throws dev.taskregistry.domain.TaskStoreUnavailable when Redis cannot be reached now
      */
-    default void open(String operation) {
-    }
+    default void open(String operation) {}
 
     @Override
     void close();

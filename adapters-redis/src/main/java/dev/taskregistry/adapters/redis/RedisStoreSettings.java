@@ -19,6 +19,7 @@ public record RedisStoreSettings(String url, String keyPrefix, Duration timeout,
 
     /** The configuration keys of the four values, as the errors name them (the composition root reads them). */
     public static final String URL_KEY = "taskregistry.redis.url";
+
     public static final String KEY_PREFIX_KEY = "taskregistry.redis.key-prefix";
     public static final String TIMEOUT_KEY = "taskregistry.redis.timeout";
     public static final String POOL_SIZE_KEY = "taskregistry.redis.pool-size";
@@ -34,12 +35,12 @@ public record RedisStoreSettings(String url, String keyPrefix, Duration timeout,
         RedisKeys.requireValidPrefix(keyPrefix, KEY_PREFIX_KEY);
         Objects.requireNonNull(timeout, "'" + TIMEOUT_KEY + "' is required");
         if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0) {
-            throw new IllegalArgumentException("'" + TIMEOUT_KEY + "' must be more than 0 and at most "
-                    + MAX_TIMEOUT + ", was " + timeout);
+            throw new IllegalArgumentException(
+                    "'" + TIMEOUT_KEY + "' must be more than 0 and at most " + MAX_TIMEOUT + ", was " + timeout);
         }
         if (poolSize < 1 || poolSize > MAX_POOL_SIZE) {
-            throw new IllegalArgumentException("'" + POOL_SIZE_KEY + "' must be between 1 and " + MAX_POOL_SIZE
-                    + ", was " + poolSize);
+            throw new IllegalArgumentException(
+                    "'" + POOL_SIZE_KEY + "' must be between 1 and " + MAX_POOL_SIZE + ", was " + poolSize);
         }
     }
 
@@ -66,7 +67,8 @@ public record RedisStoreSettings(String url, String keyPrefix, Duration timeout,
     /** Never shows the password. */
     @Override
     public String toString() {
-        return "RedisStoreSettings[url=" + redacted(uri()) + ", keyPrefix=" + keyPrefix + ", timeout=" + timeout + ", poolSize=" + poolSize + "]";
+        return "RedisStoreSettings[url=" + redacted(uri()) + ", keyPrefix=" + keyPrefix + ", timeout=" + timeout
+                + ", poolSize=" + poolSize + "]";
     }
 
     private static URI uriOf(String url) {
@@ -81,15 +83,15 @@ public record RedisStoreSettings(String url, String keyPrefix, Duration timeout,
             throw new IllegalArgumentException("'" + URL_KEY + "' is not a valid URL (" + e.getReason() + ")");
         }
         if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme())) {
-            throw new IllegalArgumentException("'" + URL_KEY + "' must start with redis:// or rediss://, was "
-                    + redacted(uri));
+            throw new IllegalArgumentException(
+                    "'" + URL_KEY + "' must start with redis:// or rediss://, was " + redacted(uri));
         }
         if (uri.getHost() == null) {
             throw new IllegalArgumentException("'" + URL_KEY + "' must name a host, was " + redacted(uri));
         }
         if (uri.getPath() != null && !DATABASE_PATH.matcher(uri.getPath()).matches()) {
-            throw new IllegalArgumentException("'" + URL_KEY + "' may end only with a database number"
-                    + " such as /0, was " + redacted(uri));
+            throw new IllegalArgumentException(
+                    "'" + URL_KEY + "' may end only with a database number" + " such as /0, was " + redacted(uri));
         }
         return uri;
     }

@@ -66,8 +66,8 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
     @Override
     public void register(Task task) {
         ScriptCall call = registration(task);
-        Object outcome = connection.call("register", client ->
-                LuaScripts.run(client, Script.REGISTER, call.keys(), call.args()));
+        Object outcome = connection.call(
+                "register", client -> LuaScripts.run(client, Script.REGISTER, call.keys(), call.args()));
         if (ABSENT.equals(outcome)) {
             throw new TaskAlreadyExists(task.id());
         }
@@ -90,8 +90,8 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
         for (int start = 0; start < all.size(); start += BULK_BATCH) {
             List<Task> batch = all.subList(start, Math.min(all.size(), start + BULK_BATCH));
             List<ScriptCall> calls = batch.stream().map(this::registration).toList();
-            List<Object> outcomes = connection.call("register-all", client ->
-                    LuaScripts.runAll(client, Script.REGISTER, calls));
+            List<Object> outcomes =
+                    connection.call("register-all", client -> LuaScripts.runAll(client, Script.REGISTER, calls));
             for (int i = 0; i < batch.size(); i++) {
                 if (ABSENT.equals(outcomes.get(i))) {
                     live.add(batch.get(i).id());
@@ -112,11 +112,18 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
 
     @Override
     public void update(Task task) {
-        List<String> args = List.of(codec.encode(task), expiryMillis(task), task.id().value(),
-                RedisKeys.statusPosition(task.status()), task.type().value(), String.valueOf(task.version() - 1),
-                StoredStatus.nameOf(task.status()), DocumentInstants.format(task.expiresAt()));
-        Object outcome = connection.call("update", client ->
-                LuaScripts.run(client, Script.UPDATE, keys.forTaskChange(task.id(), task.type()), args));
+        List<String> args = List.of(
+                codec.encode(task),
+                expiryMillis(task),
+                task.id().value(),
+                RedisKeys.statusPosition(task.status()),
+                task.type().value(),
+                String.valueOf(task.version() - 1),
+                StoredStatus.nameOf(task.status()),
+                DocumentInstants.format(task.expiresAt()));
+        Object outcome = connection.call(
+                "update",
+                client -> LuaScripts.run(client, Script.UPDATE, keys.forTaskChange(task.id(), task.type()), args));
         if (ABSENT.equals(outcome)) {
             throw new TaskNotFound(task.id());
         }
@@ -134,8 +141,8 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
             }
             TaskType type = codec.typeOf(json);
             for (int attempt = 0; attempt < DELETE_ATTEMPTS; attempt++) {
-                Object outcome = LuaScripts.run(client, Script.DELETE, keys.forTaskChange(id, type),
-                        List.of(id.value(), type.value()));
+                Object outcome = LuaScripts.run(
+                        client, Script.DELETE, keys.forTaskChange(id, type), List.of(id.value(), type.value()));
                 if (!(outcome instanceof String storedType)) {
                     return DONE.equals(outcome);
                 }
@@ -163,8 +170,14 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
 
     /** KEYS and ARGV of register.lua for a new task. */
     private ScriptCall registration(Task task) {
-        return new ScriptCall(keys.forTaskChange(task.id(), task.type()), List.of(codec.encode(task),
-                expiryMillis(task), task.id().value(), RedisKeys.statusPosition(task.status()), task.type().value()));
+        return new ScriptCall(
+                keys.forTaskChange(task.id(), task.type()),
+                List.of(
+                        codec.encode(task),
+                        expiryMillis(task),
+                        task.id().value(),
+                        RedisKeys.statusPosition(task.status()),
+                        task.type().value()));
     }
 
     private static String expiryMillis(Task task) {

@@ -19,8 +19,7 @@ final class RedisTime {
     /** PTTL's answer for a key that does not exist. */
     private static final long KEY_MISSING = -2;
 
-    private RedisTime() {
-    }
+    private RedisTime() {}
 
     /** Redis' current time in epoch millis: one {@code TIME} round trip. */
     static long nowMillis(UnifiedJedis client) {
@@ -56,12 +55,13 @@ final class RedisTime {
      * on any pipeline a {@link UnifiedJedis} gives.
      */
     static Response<List<String>> time(AbstractPipeline pipeline) {
-        return pipeline.executeCommand(new CommandObject<>(new CommandArguments(Protocol.Command.TIME),
-                BuilderFactory.STRING_LIST));
+        return pipeline.executeCommand(
+                new CommandObject<>(new CommandArguments(Protocol.Command.TIME), BuilderFactory.STRING_LIST));
     }
 
     /** Epoch millis of a {@code TIME} reply: seconds and microseconds. */
     static long millis(List<String> timeReply) {
-        return Long.parseLong(timeReply.get(0)) * MILLIS_PER_SECOND + Long.parseLong(timeReply.get(1)) / MICROS_PER_MILLI;
+        return Long.parseLong(timeReply.get(0)) * MILLIS_PER_SECOND
+                + Long.parseLong(timeReply.get(1)) / MICROS_PER_MILLI;
     }
 }

@@ -16,11 +16,20 @@ final class StoreFailures {
      * Error replies that say the store cannot serve the registry (loading, busy, failing over, full, or
      * refusing its credentials) rather than that a request was wrong.
      */
-    private static final List<String> UNAVAILABLE_REPLIES = List.of("LOADING", "BUSY", "MASTERDOWN", "READONLY",
-            "TRYAGAIN", "CLUSTERDOWN", "OOM", "NOREPLICAS", "NOAUTH", "WRONGPASS", "NOPERM");
+    private static final List<String> UNAVAILABLE_REPLIES = List.of(
+            "LOADING",
+            "BUSY",
+            "MASTERDOWN",
+            "READONLY",
+            "TRYAGAIN",
+            "CLUSTERDOWN",
+            "OOM",
+            "NOREPLICAS",
+            "NOAUTH",
+            "WRONGPASS",
+            "NOPERM");
 
-    private StoreFailures() {
-    }
+    private StoreFailures() {}
 
     /** Runs {@code call}; a Jedis failure leaves it translated. */
     static <T> T translating(String operation, Supplier<T> call) {
@@ -35,8 +44,8 @@ final class StoreFailures {
         if (failure instanceof JedisDataException && !meansUnavailable(failure.getMessage())) {
             return new IllegalStateException("Redis rejected " + operation + ": " + failure.getMessage(), failure);
         }
-        return new TaskStoreUnavailable("task store (Redis) unavailable during " + operation + ": "
-                + describe(failure), failure);
+        return new TaskStoreUnavailable(
+                "task store (Redis) unavailable during " + operation + ": " + describe(failure), failure);
     }
 
     /**
@@ -67,6 +76,8 @@ final class StoreFailures {
             root = root.getCause();
         }
         String message = failure.getMessage();
-        return root == failure ? message : message + " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
+        return root == failure
+                ? message
+                : message + " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
     }
 }

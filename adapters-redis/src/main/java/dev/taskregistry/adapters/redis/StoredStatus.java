@@ -13,11 +13,10 @@ import java.util.stream.Collectors;
  */
 final class StoredStatus {
 
-    private static final String KNOWN = Arrays.stream(TaskStatus.values()).map(StoredStatus::nameOf)
-            .collect(Collectors.joining(", "));
+    private static final String KNOWN =
+            Arrays.stream(TaskStatus.values()).map(StoredStatus::nameOf).collect(Collectors.joining(", "));
 
-    private StoredStatus() {
-    }
+    private StoredStatus() {}
 
     static String nameOf(TaskStatus status) {
         return status.name().toLowerCase(Locale.ROOT);

@@ -53,7 +53,10 @@ final class TaskCounting {
         }
         byType.forEach((type, count) -> {
             if (count.get() == 0) {
-                LuaScripts.run(client, Script.FORGET_EMPTY_TYPE, List.of(keys.type(type), keys.types()),
+                LuaScripts.run(
+                        client,
+                        Script.FORGET_EMPTY_TYPE,
+                        List.of(keys.type(type), keys.types()),
                         List.of(type.value()));
             }
         });

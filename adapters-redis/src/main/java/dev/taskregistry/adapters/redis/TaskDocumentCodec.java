@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.taskregistry.domain.InvalidTaskField;
 import dev.taskregistry.domain.Task;
-import dev.taskregistry.domain.TaskId;
 import dev.taskregistry.domain.TaskField;
+import dev.taskregistry.domain.TaskId;
 import dev.taskregistry.domain.TaskLifetime;
 import dev.taskregistry.domain.TaskOutcome;
 import dev.taskregistry.domain.TaskProgress;
@@ -134,8 +134,8 @@ public final class TaskDocumentCodec {
         try {
             return reading.get();
         } catch (RuntimeException e) {
-            throw new IllegalStateException("stored task document '" + doc.path("id").asText()
-                    + "' cannot be read: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "stored task document '" + doc.path("id").asText() + "' cannot be read: " + e.getMessage(), e);
         }
     }
 

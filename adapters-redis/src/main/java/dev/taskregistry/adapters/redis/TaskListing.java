@@ -35,7 +35,10 @@ final class TaskListing {
     }
 
     TaskPage list(UnifiedJedis client, TaskFilter filter, PageRequest page) {
-        String index = filter.status().map(keys::status).or(() -> filter.type().map(keys::type)).orElse(keys.all());
+        String index = filter.status()
+                .map(keys::status)
+                .or(() -> filter.type().map(keys::type))
+                .orElse(keys.all());
         int wanted = page.limit() + 1;
         long now = RedisTime.nowMillis(client);
         IndexPosition from = page.cursor().map(IndexPosition::after).orElse(IndexPosition.TOP);
@@ -61,25 +64,34 @@ final class TaskListing {
         return TaskPage.of(matching, page.limit());
     }
 
-    private static List<Tuple> range(UnifiedJedis client, String index, IndexPosition from, int count, long now,
-                                     boolean prune) {
+    private static List<Tuple> range(
+            UnifiedJedis client, String index, IndexPosition from, int count, long now, boolean prune) {
         try (AbstractPipeline pipeline = client.pipelined()) {
             if (prune) {
                 pipeline.zremrangeByScore(index, "-inf", String.valueOf(now));
             }
-            Response<List<Tuple>> entries = pipeline.zrangeWithScores(index,
-                    new ZRangeParams(Protocol.Keyword.BYSCORE, from.maxScore(), "(" + now).rev().limit(0, count));
+            Response<List<Tuple>> entries = pipeline.zrangeWithScores(
+                    index,
+                    new ZRangeParams(Protocol.Keyword.BYSCORE, from.maxScore(), "(" + now)
+                            .rev()
+                            .limit(0, count));
             pipeline.sync();
             return entries.get();
         }
     }
 
-    private void collect(UnifiedJedis client, List<Tuple> entries, TaskFilter filter, String index,
-                         List<Task> matching, int wanted) {
+    private void collect(
+            UnifiedJedis client,
+            List<Tuple> entries,
+            TaskFilter filter,
+            String index,
+            List<Task> matching,
+            int wanted) {
         if (entries.isEmpty()) {
             return;
         }
-        List<String> docs = client.mget(entries.stream().map(entry -> keys.task(idOf(entry))).toArray(String[]::new));
+        List<String> docs = client.mget(
+                entries.stream().map(entry -> keys.task(idOf(entry))).toArray(String[]::new));
         List<String> missing = new ArrayList<>();
         for (int i = 0; i < entries.size() && matching.size() < wanted; i++) {
             Tuple entry = entries.get(i);
@@ -100,7 +112,8 @@ final class TaskListing {
     }
 
     private void forgetMissing(UnifiedJedis client, List<String> ids, String walkedIndex) {
-        List<String> scriptKeys = new ArrayList<>(ids.stream().map(id -> keys.task(TaskId.of(id))).toList());
+        List<String> scriptKeys =
+                new ArrayList<>(ids.stream().map(id -> keys.task(TaskId.of(id))).toList());
         scriptKeys.addAll(keys.sharedIndexes());
         if (!scriptKeys.contains(walkedIndex)) {
             scriptKeys.add(walkedIndex);

@@ -29,6 +29,7 @@ class RedisBulkRegisterTest {
 
     @RegisterExtension
     final SharedRedisNamespace oneByOne = new SharedRedisNamespace();
+
     @RegisterExtension
     final SharedRedisNamespace inBulk = new SharedRedisNamespace();
 
@@ -41,7 +42,9 @@ class RedisBulkRegisterTest {
         assertThat(inBulk.openRepository().registerAll(tasks)).isEmpty();
 
         RedisClient redis = oneByOne.openPlainClient();
-        assertThat(storedState(redis, inBulk)).isEqualTo(storedState(redis, oneByOne)).isNotEmpty();
+        assertThat(storedState(redis, inBulk))
+                .isEqualTo(storedState(redis, oneByOne))
+                .isNotEmpty();
     }
 
     @Test
@@ -49,7 +52,8 @@ class RedisBulkRegisterTest {
         Instant now = Instant.now();
         List<Task> tasks = new ArrayList<>();
         for (int i = 0; i <= RedisTaskRepository.BULK_BATCH; i++) {
-            tasks.add(TestTasks.pendingTask(now, TestTasks.DEFAULT_TYPE, Duration.ofMinutes(5).plusMillis(i)));
+            tasks.add(TestTasks.pendingTask(
+                    now, TestTasks.DEFAULT_TYPE, Duration.ofMinutes(5).plusMillis(i)));
         }
         RedisTaskRepository repository = inBulk.openRepository();
 
@@ -58,7 +62,8 @@ class RedisBulkRegisterTest {
         assertThat(repository.stats().total()).isEqualTo(tasks.size());
         assertThat(repository.find(tasks.getFirst().id())).contains(tasks.getFirst());
         assertThat(repository.find(tasks.getLast().id())).contains(tasks.getLast());
-        assertThat(repository.list(TaskFilter.all(), PageRequest.first(1)).items()).containsExactly(tasks.getLast());
+        assertThat(repository.list(TaskFilter.all(), PageRequest.first(1)).items())
+                .containsExactly(tasks.getLast());
     }
 
     @Test
@@ -70,7 +75,8 @@ class RedisBulkRegisterTest {
         RedisTaskRepository repository = inBulk.openRepository();
         repository.register(live);
 
-        assertThat(repository.registerAll(List.of(before, live.start(now), after))).containsExactly(live.id());
+        assertThat(repository.registerAll(List.of(before, live.start(now), after)))
+                .containsExactly(live.id());
 
         assertThat(repository.find(live.id())).contains(live);
         assertThat(repository.find(before.id())).contains(before);
@@ -91,13 +97,15 @@ class RedisBulkRegisterTest {
         for (TaskStatus status : TaskStatus.values()) {
             for (TaskType type : List.of(TestTasks.DEFAULT_TYPE, REPORT)) {
                 Task pending = TestTasks.pendingTask(now, type, Duration.ofMinutes(5 + tasks.size()));
-                tasks.add(switch (status) {
-                    case PENDING -> pending;
-                    case RUNNING -> pending.start(now);
-                    case COMPLETED -> pending.complete(TaskResult.ofJson("{\"score\":0.93}"), now, TestTasks.RETENTION);
-                    case FAILED -> pending.fail("upstream timed out", now, TestTasks.RETENTION);
-                    case CANCELLED -> pending.cancel(now, TestTasks.RETENTION);
-                });
+                tasks.add(
+                        switch (status) {
+                            case PENDING -> pending;
+                            case RUNNING -> pending.start(now);
+                            case COMPLETED ->
+                                pending.complete(TaskResult.ofJson("{\"score\":0.93}"), now, TestTasks.RETENTION);
+                            case FAILED -> pending.fail("upstream timed out", now, TestTasks.RETENTION);
+                            case CANCELLED -> pending.cancel(now, TestTasks.RETENTION);
+                        });
             }
         }
         return tasks;

@@ -28,7 +28,8 @@ class RedisCommandUsageTest {
         Jedis admin = redis.openConnection();
         TaskType report = TaskType.of("report");
         for (int i = 0; i < 6; i++) {
-            Task task = TestTasks.pendingTask(Instant.now(), i % 2 == 0 ? report : TestTasks.DEFAULT_TYPE, Duration.ofMinutes(5 + i));
+            Task task = TestTasks.pendingTask(
+                    Instant.now(), i % 2 == 0 ? report : TestTasks.DEFAULT_TYPE, Duration.ofMinutes(5 + i));
             repository.register(task);
             if (i % 3 == 0) {
                 repository.update(task.start(Instant.now()));
@@ -37,7 +38,8 @@ class RedisCommandUsageTest {
         admin.configResetStat();
 
         TaskPage first = repository.list(TaskFilter.all(), PageRequest.first(2));
-        repository.list(TaskFilter.all(), PageRequest.first(2).after(first.next().orElseThrow()));
+        repository.list(
+                TaskFilter.all(), PageRequest.first(2).after(first.next().orElseThrow()));
         repository.list(TaskFilter.of(TaskStatus.RUNNING, null), PageRequest.first(10));
         repository.list(TaskFilter.of(null, report), PageRequest.first(10));
         repository.list(TaskFilter.of(TaskStatus.PENDING, report), PageRequest.first(10));

@@ -37,7 +37,10 @@ class RedisConnectionPoolTest {
 
     private final CountingConnections connections = new CountingConnections(new ConnectionFactory(
             new HostAndPort("127.0.0.1", redis.server().port()),
-            DefaultJedisClientConfig.builder().connectionTimeoutMillis(TIMEOUT_MILLIS).socketTimeoutMillis(TIMEOUT_MILLIS).build()));
+            DefaultJedisClientConfig.builder()
+                    .connectionTimeoutMillis(TIMEOUT_MILLIS)
+                    .socketTimeoutMillis(TIMEOUT_MILLIS)
+                    .build()));
     private Pool<Connection> pool;
 
     @AfterEach
@@ -61,7 +64,9 @@ class RedisConnectionPoolTest {
 
         timedOut.close();
 
-        assertThat(connections.attempts()).as("connections opened while dropping the broken one").hasSize(openedBefore);
+        assertThat(connections.attempts())
+                .as("connections opened while dropping the broken one")
+                .hasSize(openedBefore);
         assertThat(pool.getDestroyedCount()).isEqualTo(1);
         assertThat(pool.getNumIdle()).isEqualTo(1);
     }
@@ -113,7 +118,8 @@ class RedisConnectionPoolTest {
     }
 
     /** Jedis' factory, recording the thread of every attempt to open a connection. */
-    private record CountingConnections(ConnectionFactory factory, List<Thread> attempts) implements PooledObjectFactory<Connection> {
+    private record CountingConnections(ConnectionFactory factory, List<Thread> attempts)
+            implements PooledObjectFactory<Connection> {
 
         CountingConnections(ConnectionFactory factory) {
             this(factory, new CopyOnWriteArrayList<>());

@@ -33,8 +33,10 @@ class RedisExpiryTest {
         repository.register(task);
 
         assertThat(redis.pexpireTime(key(task))).isEqualTo(task.expiresAt().toEpochMilli());
-        assertThat(redis.pttl(key(task))).isBetween(Duration.ofMinutes(10).toMillis() - TOLERANCE_MILLIS,
-                Duration.ofMinutes(10).toMillis());
+        assertThat(redis.pttl(key(task)))
+                .isBetween(
+                        Duration.ofMinutes(10).toMillis() - TOLERANCE_MILLIS,
+                        Duration.ofMinutes(10).toMillis());
     }
 
     @Test
@@ -51,7 +53,10 @@ class RedisExpiryTest {
         repository.update(completed);
 
         assertThat(completed.expiresAt()).isEqualTo(task.expiresAt());
-        assertThat(afterProgress).isBetween(Duration.ofMinutes(8).toMillis() - TOLERANCE_MILLIS, Duration.ofMinutes(8).toMillis());
+        assertThat(afterProgress)
+                .isBetween(
+                        Duration.ofMinutes(8).toMillis() - TOLERANCE_MILLIS,
+                        Duration.ofMinutes(8).toMillis());
         assertThat(redis.pttl(key(task))).isLessThanOrEqualTo(afterProgress);
         assertThat(redis.pexpireTime(key(task))).isEqualTo(task.expiresAt().toEpochMilli());
     }
@@ -64,12 +69,16 @@ class RedisExpiryTest {
         Task extended = task.withTtl(Duration.ofHours(1), Instant.now());
         repository.update(extended);
 
-        assertThat(redis.pttl(key(task))).isBetween(Duration.ofHours(1).toMillis() - TOLERANCE_MILLIS, Duration.ofHours(1).toMillis());
+        assertThat(redis.pttl(key(task)))
+                .isBetween(
+                        Duration.ofHours(1).toMillis() - TOLERANCE_MILLIS,
+                        Duration.ofHours(1).toMillis());
         assertThat(redis.pexpireTime(key(task))).isEqualTo(extended.expiresAt().toEpochMilli());
         double score = extended.expiresAt().toEpochMilli();
         assertThat(redis.zscore(index("all"), task.id().value())).isEqualTo(score);
         assertThat(redis.zscore(index("status:pending"), task.id().value())).isEqualTo(score);
-        assertThat(redis.zscore(index("type:equity_analysis"), task.id().value())).isEqualTo(score);
+        assertThat(redis.zscore(index("type:equity_analysis"), task.id().value()))
+                .isEqualTo(score);
     }
 
     @Test
@@ -80,8 +89,12 @@ class RedisExpiryTest {
         Task cancelled = task.cancel(Instant.now(), Duration.ofMinutes(2));
         repository.update(cancelled);
 
-        assertThat(redis.pttl(key(task))).isBetween(Duration.ofMinutes(2).toMillis() - TOLERANCE_MILLIS, Duration.ofMinutes(2).toMillis());
-        assertThat(redis.zscore(index("status:cancelled"), task.id().value())).isEqualTo((double) cancelled.expiresAt().toEpochMilli());
+        assertThat(redis.pttl(key(task)))
+                .isBetween(
+                        Duration.ofMinutes(2).toMillis() - TOLERANCE_MILLIS,
+                        Duration.ofMinutes(2).toMillis());
+        assertThat(redis.zscore(index("status:cancelled"), task.id().value()))
+                .isEqualTo((double) cancelled.expiresAt().toEpochMilli());
     }
 
     @Test
@@ -92,8 +105,12 @@ class RedisExpiryTest {
         Thread.sleep(400);
 
         assertThat(repository.find(task.id())).isEmpty();
-        assertThat(repository.list(TaskFilter.all(), PageRequest.first(10)).items()).isEmpty();
-        assertThat(repository.list(TaskFilter.of(TaskStatus.PENDING, null), PageRequest.first(10)).items()).isEmpty();
+        assertThat(repository.list(TaskFilter.all(), PageRequest.first(10)).items())
+                .isEmpty();
+        assertThat(repository
+                        .list(TaskFilter.of(TaskStatus.PENDING, null), PageRequest.first(10))
+                        .items())
+                .isEmpty();
         assertThat(repository.stats().total()).isZero();
         for (String index : new String[] {"all", "status:pending", "type:equity_analysis"}) {
             assertThat(redis.zcard(index(index))).as(index).isZero();

@@ -3,13 +3,13 @@ package dev.taskregistry.adapters.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.taskregistry.redis.testing.TestRedis;
 import dev.taskregistry.domain.PageRequest;
 import dev.taskregistry.domain.Task;
 import dev.taskregistry.domain.TaskFilter;
 import dev.taskregistry.domain.TaskStatus;
 import dev.taskregistry.domain.TaskStoreUnavailable;
 import dev.taskregistry.domain.testing.TestTasks;
+import dev.taskregistry.redis.testing.TestRedis;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -38,7 +38,9 @@ class RedisGivenClientTest {
             assertThat(repository.registerAll(List.of(other))).isEmpty();
 
             assertThat(repository.find(task.id())).contains(started);
-            assertThat(repository.list(TaskFilter.of(TaskStatus.RUNNING, null), PageRequest.first(10)).items())
+            assertThat(repository
+                            .list(TaskFilter.of(TaskStatus.RUNNING, null), PageRequest.first(10))
+                            .items())
                     .containsExactly(started);
             assertThat(repository.stats().byStatus()).isEqualTo(Map.of(TaskStatus.RUNNING, 1L, TaskStatus.PENDING, 1L));
             assertThat(repository.delete(other.id())).isTrue();
@@ -48,10 +50,15 @@ class RedisGivenClientTest {
 
     @Test
     void onAClientThatCannotReachRedis_failsWithStoreUnavailable() {
-        RedisClient unreachable = RedisClient.builder().hostAndPort("127.0.0.1", 1)
-                .clientConfig(DefaultJedisClientConfig.builder().connectionTimeoutMillis(500).socketTimeoutMillis(500).build())
+        RedisClient unreachable = RedisClient.builder()
+                .hostAndPort("127.0.0.1", 1)
+                .clientConfig(DefaultJedisClientConfig.builder()
+                        .connectionTimeoutMillis(500)
+                        .socketTimeoutMillis(500)
+                        .build())
                 .build();
-        try (RedisTaskRepository repository = new RedisTaskRepository(RedisConnection.of(unreachable), namespace.prefix())) {
+        try (RedisTaskRepository repository =
+                new RedisTaskRepository(RedisConnection.of(unreachable), namespace.prefix())) {
             assertThatThrownBy(() -> repository.find(TestTasks.uniqueId()))
                     .isInstanceOf(TaskStoreUnavailable.class)
                     .hasMessageContaining("find");

@@ -53,9 +53,11 @@ class RedisIndexConsistencyTest {
         }
         List<UnaryOperator<Task>> changes = List.of(
                 task -> task.start(Instant.now()),
-                task -> task.reportProgress(ProgressReport.ofSteps(Math.min(task.completedSteps() + 1, 10)), Instant.now()),
+                task -> task.reportProgress(
+                        ProgressReport.ofSteps(Math.min(task.completedSteps() + 1, 10)), Instant.now()),
                 task -> task.withTtl(Duration.ofMinutes(5 + task.version() % 7), Instant.now()),
-                task -> task.version() % 3 == 0 ? task.complete(TaskResult.ofJson("true"), Instant.now(), Duration.ofMinutes(9))
+                task -> task.version() % 3 == 0
+                        ? task.complete(TaskResult.ofJson("true"), Instant.now(), Duration.ofMinutes(9))
                         : task.cancel(Instant.now(), Duration.ofMinutes(8)));
 
         ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
@@ -66,7 +68,8 @@ class RedisIndexConsistencyTest {
                 done.add(writers.submit(() -> {
                     for (int round = 0; round < ROUNDS; round++) {
                         for (TaskId id : ids) {
-                            changeWithRetry(id, changes.get(Math.floorMod(first + round + id.hashCode(), changes.size())));
+                            changeWithRetry(
+                                    id, changes.get(Math.floorMod(first + round + id.hashCode(), changes.size())));
                         }
                     }
                 }));
@@ -86,7 +89,8 @@ class RedisIndexConsistencyTest {
             expiries.put(id.value(), (double) stored.expiresAt().toEpochMilli());
         }
         for (TaskStatus status : TaskStatus.values()) {
-            assertThat(scores("status:" + StoredStatus.nameOf(status))).as(StoredStatus.nameOf(status))
+            assertThat(scores("status:" + StoredStatus.nameOf(status)))
+                    .as(StoredStatus.nameOf(status))
                     .containsOnlyKeys(expected.getOrDefault(status, Set.of()));
         }
         assertThat(scores("all")).isEqualTo(expiries);
@@ -103,7 +107,8 @@ class RedisIndexConsistencyTest {
         Task later = TestTasks.pendingTask(earlier.id(), Instant.now(), TaskType.of("report"), Duration.ofMinutes(5));
         repository.register(later);
 
-        assertThatThrownBy(() -> repository.update(earlier.start(Instant.now()))).isInstanceOf(ConcurrentTaskUpdate.class);
+        assertThatThrownBy(() -> repository.update(earlier.start(Instant.now())))
+                .isInstanceOf(ConcurrentTaskUpdate.class);
 
         assertThat(repository.find(earlier.id())).contains(later);
         assertThat(scores("type:equity_analysis")).isEmpty();
@@ -118,7 +123,10 @@ class RedisIndexConsistencyTest {
         RedisKeys keys = new RedisKeys(namespace.prefix());
         TaskType outdated = TaskType.of("report");
 
-        Object outcome = LuaScripts.run(redis, LuaScripts.Script.DELETE, keys.forTaskChange(task.id(), outdated),
+        Object outcome = LuaScripts.run(
+                redis,
+                LuaScripts.Script.DELETE,
+                keys.forTaskChange(task.id(), outdated),
                 List.of(task.id().value(), outdated.value()));
 
         assertThat(outcome).isEqualTo("equity_analysis");

@@ -16,6 +16,7 @@ class RedisNamespaceTest {
 
     @RegisterExtension
     final SharedRedisNamespace firstNamespace = new SharedRedisNamespace();
+
     @RegisterExtension
     final SharedRedisNamespace secondNamespace = new SharedRedisNamespace();
 
@@ -32,7 +33,8 @@ class RedisNamespaceTest {
         assertThat(second.find(mine.id())).isEmpty();
         assertThat(first.find(theirs.id())).isEmpty();
         assertThat(first.list(TaskFilter.all(), PageRequest.first(10)).items()).containsExactly(mine);
-        assertThat(second.list(TaskFilter.of(TaskStatus.PENDING, TestTasks.DEFAULT_TYPE), PageRequest.first(10)).items())
+        assertThat(second.list(TaskFilter.of(TaskStatus.PENDING, TestTasks.DEFAULT_TYPE), PageRequest.first(10))
+                        .items())
                 .containsExactly(theirs);
         assertThat(first.stats().total()).isEqualTo(1);
         assertThat(second.stats().total()).isEqualTo(1);

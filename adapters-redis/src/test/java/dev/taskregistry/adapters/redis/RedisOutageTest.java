@@ -87,7 +87,9 @@ class RedisOutageTest {
                 Throwable failure = catchFailure(call);
                 Duration took = Duration.ofNanos(System.nanoTime() - start);
                 assertThat(failure).as(method).isInstanceOf(TaskStoreUnavailable.class);
-                assertThat(took).as(method + " took " + took.toMillis() + " ms").isLessThan(timeout.multipliedBy(19).dividedBy(10));
+                assertThat(took)
+                        .as(method + " took " + took.toMillis() + " ms")
+                        .isLessThan(timeout.multipliedBy(19).dividedBy(10));
             });
         } finally {
             server.resume();
@@ -112,7 +114,8 @@ class RedisOutageTest {
         Thread busy = Thread.ofVirtual().start(() -> catchFailure(() -> blocker.eval("while true do end")));
         try {
             Thread.sleep(200);
-            assertThat(catchFailure(() -> repository.find(TestTasks.uniqueId()))).isInstanceOf(TaskStoreUnavailable.class);
+            assertThat(catchFailure(() -> repository.find(TestTasks.uniqueId())))
+                    .isInstanceOf(TaskStoreUnavailable.class);
         } finally {
             admin.scriptKill();
             busy.join(NO_HANG);
@@ -181,8 +184,10 @@ class RedisOutageTest {
         calls.put("delete", () -> repository.delete(existing.id()));
         calls.put("list", () -> repository.list(TaskFilter.all(), PageRequest.first(10)));
         calls.put("stats", repository::stats);
-        calls.forEach((method, call) -> assertTimeoutPreemptively(NO_HANG,
-                () -> assertThat(catchFailure(call)).as(method).isInstanceOf(TaskStoreUnavailable.class), method));
+        calls.forEach((method, call) -> assertTimeoutPreemptively(
+                NO_HANG,
+                () -> assertThat(catchFailure(call)).as(method).isInstanceOf(TaskStoreUnavailable.class),
+                method));
     }
 
     private static Throwable catchFailure(ThrowingCallable call) {

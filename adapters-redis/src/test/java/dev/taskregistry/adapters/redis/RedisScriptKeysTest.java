@@ -50,7 +50,8 @@ class RedisScriptKeysTest {
 
             for (TaskStatus index : TaskStatus.values()) {
                 assertThat(redis.zscore(keys.status(index), task.id().value()))
-                        .as("%s task in the %s index", status, index).matches(score -> (score != null) == (index == status));
+                        .as("%s task in the %s index", status, index)
+                        .matches(score -> (score != null) == (index == status));
             }
         }
     }
@@ -61,9 +62,18 @@ class RedisScriptKeysTest {
         List<String> changeKeys = keys.forTaskChange(task.id(), task.type());
         String beyond = String.valueOf(TaskStatus.values().length + 1);
 
-        assertThatThrownBy(() -> LuaScripts.run(redis, Script.REGISTER, changeKeys,
-                List.of("{}", String.valueOf(task.expiresAt().toEpochMilli()), task.id().value(), beyond, task.type().value())))
-                .isInstanceOf(JedisDataException.class).hasMessageContaining("outside 1.." + TaskStatus.values().length);
+        assertThatThrownBy(() -> LuaScripts.run(
+                        redis,
+                        Script.REGISTER,
+                        changeKeys,
+                        List.of(
+                                "{}",
+                                String.valueOf(task.expiresAt().toEpochMilli()),
+                                task.id().value(),
+                                beyond,
+                                task.type().value())))
+                .isInstanceOf(JedisDataException.class)
+                .hasMessageContaining("outside 1.." + TaskStatus.values().length);
         assertThat(redis.exists(keys.task(task.id()))).isFalse();
         assertThat(changeKeys).hasSize(4 + TaskStatus.values().length);
     }

@@ -22,8 +22,10 @@ class RedisStoreSettingsTest {
 
     @Test
     void urlWithoutAPort_meansTheDefaultPort() {
-        assertThat(new RedisStoreSettings("redis://redis.internal", "tr", TIMEOUT).port()).isEqualTo(6379);
-        assertThat(new RedisStoreSettings("rediss://redis.internal:6380/1", "tr", TIMEOUT).port()).isEqualTo(6380);
+        assertThat(new RedisStoreSettings("redis://redis.internal", "tr", TIMEOUT).port())
+                .isEqualTo(6379);
+        assertThat(new RedisStoreSettings("rediss://redis.internal:6380/1", "tr", TIMEOUT).port())
+                .isEqualTo(6380);
     }
 
     @Test
@@ -62,9 +64,11 @@ class RedisStoreSettingsTest {
 
         assertThat(settings.toString()).doesNotContain("s3cret").contains("127.0.0.1:6379/1");
         assertThatThrownBy(() -> new RedisStoreSettings("redis://worker:s3cret@127.0.0.1/x", "tr", TIMEOUT))
-                .message().doesNotContain("s3cret");
+                .message()
+                .doesNotContain("s3cret");
         assertThatThrownBy(() -> new RedisStoreSettings("redis://worker:s3cret@127.0.0.1:port", "tr", TIMEOUT))
-                .message().doesNotContain("s3cret");
+                .message()
+                .doesNotContain("s3cret");
     }
 
     @Test
@@ -74,6 +78,7 @@ class RedisStoreSettingsTest {
                     .hasMessageContaining("'taskregistry.redis.pool-size'")
                     .hasMessageContaining("was " + poolSize);
         }
-        assertThat(new RedisStoreSettings("redis://127.0.0.1", "tr", TIMEOUT).poolSize()).isEqualTo(16);
+        assertThat(new RedisStoreSettings("redis://127.0.0.1", "tr", TIMEOUT).poolSize())
+                .isEqualTo(16);
     }
 }

@@ -37,11 +37,13 @@ class RedisStoredDocumentTest {
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
-    void storedDocument_isSnakeCaseJson_withLowercaseStatus_utcInstants_anEmbeddedResult_andItsVersion() throws Exception {
+    void storedDocument_isSnakeCaseJson_withLowercaseStatus_utcInstants_anEmbeddedResult_andItsVersion()
+            throws Exception {
         Instant now = Instant.now();
         Task task = TestTasks.pendingTask(now);
         Task started = task.start(now);
-        Task completed = started.complete(TaskResult.ofJson("{\"score\":0.93,\"tags\":[\"a\"]}"), now, TestTasks.RETENTION);
+        Task completed =
+                started.complete(TaskResult.ofJson("{\"score\":0.93,\"tags\":[\"a\"]}"), now, TestTasks.RETENTION);
         repository.register(task);
         repository.update(started);
         repository.update(completed);
@@ -86,7 +88,10 @@ class RedisStoredDocumentTest {
     void documentOfTheOriginalService_isFound_asVersionOne_expiringWithItsKey() {
         TaskId id = TaskId.of("legacy-" + UUID.randomUUID());
         long before = System.currentTimeMillis();
-        redis.set(namespace.key("task:" + id), legacyDocument(id), SetParams.setParams().px(60_000));
+        redis.set(
+                namespace.key("task:" + id),
+                legacyDocument(id),
+                SetParams.setParams().px(60_000));
         long after = System.currentTimeMillis();
 
         Task task = repository.find(id).orElseThrow();
@@ -101,17 +106,23 @@ class RedisStoredDocumentTest {
     @Test
     void documentOfTheOriginalService_canBeUpdated_andIsListedAndCountedFromThen() {
         TaskId id = TaskId.of("legacy-" + UUID.randomUUID());
-        redis.set(namespace.key("task:" + id), legacyDocument(id), SetParams.setParams().px(60_000));
+        redis.set(
+                namespace.key("task:" + id),
+                legacyDocument(id),
+                SetParams.setParams().px(60_000));
         Task legacy = repository.find(id).orElseThrow();
 
         Task completed = legacy.complete(TaskResult.ofJson("[1,2]"), Instant.now(), Duration.ofSeconds(1));
         repository.update(completed);
 
         assertThat(repository.find(id)).contains(completed);
-        assertThat(repository.list(TaskFilter.of(TaskStatus.COMPLETED, null), PageRequest.first(10)).items())
+        assertThat(repository
+                        .list(TaskFilter.of(TaskStatus.COMPLETED, null), PageRequest.first(10))
+                        .items())
                 .containsExactly(completed);
         assertThat(repository.stats().total()).isEqualTo(1);
-        assertThat(redis.pexpireTime(namespace.key("task:" + id))).isEqualTo(legacy.expiresAt().toEpochMilli());
+        assertThat(redis.pexpireTime(namespace.key("task:" + id)))
+                .isEqualTo(legacy.expiresAt().toEpochMilli());
     }
 
     @Test
@@ -122,12 +133,18 @@ class RedisStoredDocumentTest {
         repository.register(removed);
         redis.del(namespace.key("task:" + removed.id()));
 
-        assertThat(repository.list(TaskFilter.of(null, TestTasks.DEFAULT_TYPE), PageRequest.first(10)).items())
+        assertThat(repository
+                        .list(TaskFilter.of(null, TestTasks.DEFAULT_TYPE), PageRequest.first(10))
+                        .items())
                 .containsExactly(kept);
 
         for (String index : new String[] {"all", "status:pending", "type:equity_analysis"}) {
-            assertThat(redis.zscore(namespace.key("idx:" + index), removed.id().value())).as(index).isNull();
-            assertThat(redis.zscore(namespace.key("idx:" + index), kept.id().value())).as(index).isNotNull();
+            assertThat(redis.zscore(namespace.key("idx:" + index), removed.id().value()))
+                    .as(index)
+                    .isNull();
+            assertThat(redis.zscore(namespace.key("idx:" + index), kept.id().value()))
+                    .as(index)
+                    .isNotNull();
         }
     }
 
@@ -136,7 +153,9 @@ class RedisStoredDocumentTest {
         TaskId id = TaskId.of("legacy-" + UUID.randomUUID());
         redis.set(namespace.key("task:" + id), legacyDocument(id));
 
-        assertThatThrownBy(() -> repository.find(id)).isInstanceOf(IllegalStateException.class).hasMessageContaining("no expiry");
+        assertThatThrownBy(() -> repository.find(id))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no expiry");
     }
 
     @Test

@@ -19,7 +19,7 @@ class RedisUrlTest {
     @Test
     void userPasswordAndDatabaseOfTheUrl_areUsed() {
         try (RedisServerProcess server = RedisServerProcess.start();
-             Jedis admin = new Jedis(new HostAndPort("127.0.0.1", server.port()))) {
+                Jedis admin = new Jedis(new HostAndPort("127.0.0.1", server.port()))) {
             admin.configSet("requirepass", "s3cret");
             String prefix = TestRedis.uniquePrefix();
             Task task = TestTasks.pendingTask(Instant.now());
@@ -40,14 +40,17 @@ class RedisUrlTest {
     @Test
     void wrongPassword_isReportedAsStoreUnavailable_withoutThePassword() {
         try (RedisServerProcess server = RedisServerProcess.start();
-             Jedis admin = new Jedis(new HostAndPort("127.0.0.1", server.port()))) {
+                Jedis admin = new Jedis(new HostAndPort("127.0.0.1", server.port()))) {
             admin.configSet("requirepass", "s3cret");
 
             try (RedisTaskRepository repository = TestRepositories.on(
-                    "redis://default:wrong-one@127.0.0.1:" + server.port(), TestRedis.uniquePrefix(), TestRepositories.TIMEOUT)) {
+                    "redis://default:wrong-one@127.0.0.1:" + server.port(),
+                    TestRedis.uniquePrefix(),
+                    TestRepositories.TIMEOUT)) {
                 assertThatThrownBy(() -> repository.find(TestTasks.uniqueId()))
                         .isInstanceOf(TaskStoreUnavailable.class)
-                        .message().doesNotContain("wrong-one");
+                        .message()
+                        .doesNotContain("wrong-one");
             }
         }
     }

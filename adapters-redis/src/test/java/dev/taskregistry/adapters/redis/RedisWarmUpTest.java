@@ -40,7 +40,8 @@ class RedisWarmUpTest {
     void warmUp_whileRedisIsDown_failsWithStoreUnavailable() {
         try (RedisTaskRepository repository = TestRepositories.on(new RedisStoreSettings(
                 "redis://127.0.0.1:1", TestRedis.uniquePrefix(), Duration.ofMillis(500), POOL_SIZE))) {
-            assertThatThrownBy(repository::warmUp).isInstanceOf(TaskStoreUnavailable.class)
+            assertThatThrownBy(repository::warmUp)
+                    .isInstanceOf(TaskStoreUnavailable.class)
                     .hasMessageContaining("warm-up");
         }
     }

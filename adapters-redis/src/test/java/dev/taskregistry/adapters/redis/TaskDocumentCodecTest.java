@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.taskregistry.domain.InvalidTaskField;
-import dev.taskregistry.domain.TaskField;
 import dev.taskregistry.domain.ProgressReport;
 import dev.taskregistry.domain.Task;
+import dev.taskregistry.domain.TaskField;
 import dev.taskregistry.domain.TaskResult;
 import dev.taskregistry.domain.TaskStatus;
 import dev.taskregistry.domain.testing.TestTasks;
@@ -32,9 +32,26 @@ class TaskDocumentCodecTest {
 
         JsonNode doc = json.readTree(codec.encode(task));
 
-        assertThat(doc.fieldNames()).toIterable().containsExactly("id", "type", "status", "resource_url",
-                "estimated_completion", "progress", "created_at", "updated_at", "query", "completed_steps",
-                "total_steps", "started_at", "completed_at", "result", "error", "expires_at", "version");
+        assertThat(doc.fieldNames())
+                .toIterable()
+                .containsExactly(
+                        "id",
+                        "type",
+                        "status",
+                        "resource_url",
+                        "estimated_completion",
+                        "progress",
+                        "created_at",
+                        "updated_at",
+                        "query",
+                        "completed_steps",
+                        "total_steps",
+                        "started_at",
+                        "completed_at",
+                        "result",
+                        "error",
+                        "expires_at",
+                        "version");
         assertThat(doc.get("status").asText()).isEqualTo("running");
         assertThat(doc.get("created_at").asText()).isEqualTo("2026-11-30T10:15:30.123Z");
         assertThat(doc.get("started_at").asText()).isEqualTo("2026-11-30T10:15:31.123Z");
@@ -58,7 +75,8 @@ class TaskDocumentCodecTest {
         Task completed = TestTasks.pendingTask(NOW).complete(TaskResult.ofJson("{not json"), NOW, TestTasks.RETENTION);
 
         assertThatThrownBy(() -> codec.encode(completed))
-                .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo(TaskField.RESULT));
+                .isInstanceOfSatisfying(
+                        InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo(TaskField.RESULT));
     }
 
     @Test
@@ -66,12 +84,14 @@ class TaskDocumentCodecTest {
         Task completed = TestTasks.pendingTask(NOW).complete(TaskResult.ofJson("1 2"), NOW, TestTasks.RETENTION);
 
         assertThatThrownBy(() -> codec.encode(completed))
-                .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo(TaskField.RESULT));
+                .isInstanceOfSatisfying(
+                        InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo(TaskField.RESULT));
     }
 
     @Test
     void everyFieldSurvivesTheRoundTrip() {
-        Task task = TestTasks.pendingTask(NOW).reportProgress(new ProgressReport(3, 10, null), NOW.plusMillis(7))
+        Task task = TestTasks.pendingTask(NOW)
+                .reportProgress(new ProgressReport(3, 10, null), NOW.plusMillis(7))
                 .fail("broker timed out", NOW.plusMillis(9), TestTasks.RETENTION);
 
         assertThat(decode(codec.encode(task))).isEqualTo(task);
@@ -79,8 +99,10 @@ class TaskDocumentCodecTest {
 
     @Test
     void documentOfTheOriginalService_readsAsVersionOne_withTheExpiryGivenForIt() {
-        Task task = codec.decode(legacyDocument("running", "2026-11-30T10:15:30.123456", "null"),
-                () -> Optional.of(LEGACY_EXPIRY)).orElseThrow();
+        Task task = codec.decode(
+                        legacyDocument("running", "2026-11-30T10:15:30.123456", "null"),
+                        () -> Optional.of(LEGACY_EXPIRY))
+                .orElseThrow();
 
         assertThat(task.version()).isEqualTo(1);
         assertThat(task.expiresAt()).isEqualTo(LEGACY_EXPIRY);
@@ -92,20 +114,29 @@ class TaskDocumentCodecTest {
 
     @Test
     void instantsWithoutZone_readAsUtc_andWithAnOffset_readAsThatOffset() {
-        Instant naive = codec.decode(legacyDocument("pending", "2026-11-30T10:15:30.123456", "null"),
-                () -> Optional.of(LEGACY_EXPIRY)).orElseThrow().createdAt();
-        Instant offset = codec.decode(legacyDocument("pending", "2026-11-30T11:15:30.123+01:00", "null"),
-                () -> Optional.of(LEGACY_EXPIRY)).orElseThrow().createdAt();
-        Instant spaced = codec.decode(legacyDocument("pending", "2026-11-30 10:15:30.123", "null"),
-                () -> Optional.of(LEGACY_EXPIRY)).orElseThrow().createdAt();
+        Instant naive = codec.decode(
+                        legacyDocument("pending", "2026-11-30T10:15:30.123456", "null"),
+                        () -> Optional.of(LEGACY_EXPIRY))
+                .orElseThrow()
+                .createdAt();
+        Instant offset = codec.decode(
+                        legacyDocument("pending", "2026-11-30T11:15:30.123+01:00", "null"),
+                        () -> Optional.of(LEGACY_EXPIRY))
+                .orElseThrow()
+                .createdAt();
+        Instant spaced = codec.decode(
+                        legacyDocument("pending", "2026-11-30 10:15:30.123", "null"), () -> Optional.of(LEGACY_EXPIRY))
+                .orElseThrow()
+                .createdAt();
 
         assertThat(List.of(naive, offset, spaced)).containsOnly(Instant.parse("2026-11-30T10:15:30.123Z"));
     }
 
     @Test
     void statusIsReadInAnyCase() {
-        Task task = codec.decode(legacyDocument("PENDING", "2026-11-30T10:15:30Z", "4"),
-                () -> Optional.of(LEGACY_EXPIRY)).orElseThrow();
+        Task task = codec.decode(
+                        legacyDocument("PENDING", "2026-11-30T10:15:30Z", "4"), () -> Optional.of(LEGACY_EXPIRY))
+                .orElseThrow();
 
         assertThat(task.status()).isEqualTo(TaskStatus.PENDING);
         assertThat(task.completedSteps()).isEqualTo(4);
@@ -151,7 +182,8 @@ class TaskDocumentCodecTest {
         Task task = TestTasks.pendingTask(NOW).start(NOW);
 
         assertThat(codec.decode(codec.encode(task))).contains(task);
-        assertThat(codec.decode(legacyDocument("running", "2026-11-30T10:15:30.123456", "null"))).isEmpty();
+        assertThat(codec.decode(legacyDocument("running", "2026-11-30T10:15:30.123456", "null")))
+                .isEmpty();
     }
 
     private Task decode(String document) {

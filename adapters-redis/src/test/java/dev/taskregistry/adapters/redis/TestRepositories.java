@@ -7,8 +7,7 @@ final class TestRepositories {
 
     static final Duration TIMEOUT = Duration.ofSeconds(2);
 
-    private TestRepositories() {
-    }
+    private TestRepositories() {}
 
     static RedisTaskRepository on(String url, String prefix, Duration timeout) {
         return on(new RedisStoreSettings(url, prefix, timeout));

@@ -33,16 +33,20 @@ final class CursorToken {
     private static final int CHECK_BYTES = 16;
     /** Far above the longest token (128-character id, 64-character type): about 320 characters. */
     private static final int MAX_LENGTH = 512;
+
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
-    private CursorToken() {
-    }
+    private CursorToken() {}
 
     /** The token of {@code cursor} for a listing with {@code filter}. */
     static String encode(PageCursor cursor, TaskFilter filter) {
-        String payload = String.join(String.valueOf(SEPARATOR), VERSION,
-                Long.toString(cursor.after().expiresAt().toEpochMilli()), cursor.after().id().value(),
-                statusOf(filter), typeOf(filter));
+        String payload = String.join(
+                String.valueOf(SEPARATOR),
+                VERSION,
+                Long.toString(cursor.after().expiresAt().toEpochMilli()),
+                cursor.after().id().value(),
+                statusOf(filter),
+                typeOf(filter));
         byte[] plain = payload.getBytes(StandardCharsets.US_ASCII);
         byte[] token = Arrays.copyOf(plain, plain.length + CHECK_BYTES);
         System.arraycopy(check(plain), 0, token, plain.length, CHECK_BYTES);
@@ -57,8 +61,10 @@ final class CursorToken {
     static PageCursor decode(String token, TaskFilter filter) {
         String[] parts = intactParts(token);
         if (!parts[3].equals(statusOf(filter)) || !parts[4].equals(typeOf(filter))) {
-            throw new InvalidInput(FIELD, "belongs to a listing with another status or type filter; repeat the"
-                    + " status and type of the request that returned it, or start again without a cursor");
+            throw new InvalidInput(
+                    FIELD,
+                    "belongs to a listing with another status or type filter; repeat the"
+                            + " status and type of the request that returned it, or start again without a cursor");
         }
         try {
             return new PageCursor(new ListingKey(Instant.ofEpochMilli(Long.parseLong(parts[1])), TaskId.of(parts[2])));
@@ -111,7 +117,9 @@ final class CursorToken {
     }
 
     private static InvalidInput damaged() {
-        return new InvalidInput(FIELD, "is not a cursor this service issued (it may have been cut short or"
-                + " changed); pass next_cursor back unchanged, or start again without a cursor");
+        return new InvalidInput(
+                FIELD,
+                "is not a cursor this service issued (it may have been cut short or"
+                        + " changed); pass next_cursor back unchanged, or start again without a cursor");
     }
 }

@@ -18,10 +18,10 @@ final class IfMatchHeader {
     static final String NAME = "If-Match";
     /** One list element: an optional weak prefix and an opaque tag (etagc = %x21 / %x23-7E / obs-text). */
     private static final Pattern ENTITY_TAG = Pattern.compile("(W/)?\"([\\x21\\x23-\\x7E\\x80-\\xFF]*)\"");
+
     private static final Pattern VERSION = Pattern.compile("[1-9][0-9]{0,17}");
 
-    private IfMatchHeader() {
-    }
+    private IfMatchHeader() {}
 
     static ExpectedVersion parse(String header) {
         if (header == null || header.isBlank() || header.strip().equals("*")) {
@@ -35,10 +35,12 @@ final class IfMatchHeader {
             }
             Matcher entityTag = ENTITY_TAG.matcher(tag);
             if (!entityTag.matches()) {
-                throw new InvalidInput(NAME, "must be * or a list of entity tags such as \"3\" or \"3\", \"4\"; was "
-                        + header.strip());
+                throw new InvalidInput(
+                        NAME,
+                        "must be * or a list of entity tags such as \"3\" or \"3\", \"4\"; was " + header.strip());
             }
-            if (entityTag.group(1) == null && VERSION.matcher(entityTag.group(2)).matches()) {
+            if (entityTag.group(1) == null
+                    && VERSION.matcher(entityTag.group(2)).matches()) {
                 versions.add(Long.parseLong(entityTag.group(2)));
             }
         }

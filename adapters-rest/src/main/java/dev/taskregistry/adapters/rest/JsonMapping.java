@@ -9,9 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
@@ -32,13 +32,13 @@ public final class JsonMapping {
     static final DateTimeFormatter INSTANT_FORMAT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-    private JsonMapping() {
-    }
+    private JsonMapping() {}
 
     public static ObjectMapper createMapper() {
         JsonMapper mapper = JsonMapper.builder(new StrictUtf8JsonFactory())
                 .addModule(new JavaTimeModule())
-                .addModule(new SimpleModule("instants-with-millis").addSerializer(Instant.class, new InstantWithMillis()))
+                .addModule(
+                        new SimpleModule("instants-with-millis").addSerializer(Instant.class, new InstantWithMillis()))
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

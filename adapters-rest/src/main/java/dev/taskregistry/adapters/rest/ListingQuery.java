@@ -28,14 +28,15 @@ record ListingQuery(String status, String type, String limit, String cursor) {
     }
 
     TaskFilter filter() {
-        return TaskFilter.of(status == null ? null : WireNames.statusNamed(status),
-                type == null ? null : TaskType.of(type));
+        return TaskFilter.of(
+                status == null ? null : WireNames.statusNamed(status), type == null ? null : TaskType.of(type));
     }
 
     /** The page asked for; a cursor must have come from a listing with this query's filter. */
     PageRequest page() {
         TaskFilter filter = filter();
-        return new PageRequest(limitValue(), Optional.ofNullable(cursor).map(token -> CursorToken.decode(token, filter)));
+        return new PageRequest(
+                limitValue(), Optional.ofNullable(cursor).map(token -> CursorToken.decode(token, filter)));
     }
 
     /** The {@code next_cursor} text of a page of this listing. */
@@ -50,7 +51,9 @@ record ListingQuery(String status, String type, String limit, String cursor) {
         try {
             return Integer.parseInt(limit);
         } catch (NumberFormatException e) {
-            throw new InvalidTaskField(TaskField.LIMIT, "must be a whole number between 1 and " + PageRequest.MAX_LIMIT + ", was '" + limit + "'");
+            throw new InvalidTaskField(
+                    TaskField.LIMIT,
+                    "must be a whole number between 1 and " + PageRequest.MAX_LIMIT + ", was '" + limit + "'");
         }
     }
 }

@@ -29,7 +29,9 @@ public class StatsResource {
         this.useCases = useCases;
     }
 
-    @APIResponse(responseCode = "200", description = "The counts",
+    @APIResponse(
+            responseCode = "200",
+            description = "The counts",
             content = @Content(schema = @Schema(implementation = StatsResponse.class)))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "406", ref = "NotAcceptable")

@@ -18,8 +18,7 @@ final class StrictUtf8JsonFactory extends JsonFactory {
 
     private static final long serialVersionUID = 1L;
 
-    StrictUtf8JsonFactory() {
-    }
+    StrictUtf8JsonFactory() {}
 
     private StrictUtf8JsonFactory(StrictUtf8JsonFactory source) {
         super(source, null);
@@ -32,7 +31,11 @@ final class StrictUtf8JsonFactory extends JsonFactory {
 
     @Override
     public JsonParser createParser(InputStream in) throws IOException {
-        return createParser(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
+        return createParser(new InputStreamReader(
+                in,
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)));
     }
 }

@@ -40,7 +40,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The task endpoints: one use case each. Domain errors are left to the exception mappers. */
-// OpenAPI: every operation can answer the statuses on the class; each ref names a response of bootstrap's META-INF/openapi.yml.
+// OpenAPI: every operation can answer the statuses on the class; each ref names a response of bootstrap's
+// META-INF/openapi.yml.
 @Tag(name = "tasks")
 @APIResponse(responseCode = "400", ref = "BadRequest")
 @APIResponse(responseCode = "401", ref = "Unauthorized")
@@ -61,10 +62,17 @@ public class TaskResource {
     }
 
     @RequestBody(required = true)
-    @APIResponse(responseCode = "201", description = "Registered, pending, version 1",
-            headers = {@Header(name = "Location", required = true, description = "The new task's URL",
-                    schema = @Schema(type = SchemaType.STRING, format = "uri")),
-                    @Header(name = "ETag", required = true, schema = @Schema(ref = "ETag"))},
+    @APIResponse(
+            responseCode = "201",
+            description = "Registered, pending, version 1",
+            headers = {
+                @Header(
+                        name = "Location",
+                        required = true,
+                        description = "The new task's URL",
+                        schema = @Schema(type = SchemaType.STRING, format = "uri")),
+                @Header(name = "ETag", required = true, schema = @Schema(ref = "ETag"))
+            },
             content = @Content(schema = @Schema(implementation = TaskResponse.class)))
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
@@ -73,11 +81,18 @@ public class TaskResource {
     @Operation(summary = "Register a task", description = "201 with Location; 409 when the id is live already")
     public Response register(RegisterTaskRequest request, @Context UriInfo uriInfo) {
         Task task = useCases.registerTask().register(required(request).toCommand());
-        return withVersion(Response.created(uriInfo.getBaseUriBuilder().path("tasks").path(task.id().value()).build()), task);
+        return withVersion(
+                Response.created(uriInfo.getBaseUriBuilder()
+                        .path("tasks")
+                        .path(task.id().value())
+                        .build()),
+                task);
     }
 
     @Parameter(name = "id", in = ParameterIn.PATH, schema = @Schema(ref = "TaskId"))
-    @APIResponse(responseCode = "200", description = "The task",
+    @APIResponse(
+            responseCode = "200",
+            description = "The task",
             headers = @Header(name = "ETag", required = true, schema = @Schema(ref = "ETag")),
             content = @Content(schema = @Schema(implementation = TaskResponse.class)))
     @APIResponse(responseCode = "404", ref = "TaskNotFound")
@@ -90,22 +105,43 @@ public class TaskResource {
 
     @Parameter(name = "status", in = ParameterIn.QUERY, schema = @Schema(ref = "TaskStatus"))
     @Parameter(name = "type", in = ParameterIn.QUERY, schema = @Schema(ref = "TaskType"))
-    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Page size",
-            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "1000", defaultValue = "50"))
-    @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "The next_cursor of the previous page; none for the first")
-    @APIResponse(responseCode = "200", description = "A page of live tasks, latest expiry first",
+    @Parameter(
+            name = "limit",
+            in = ParameterIn.QUERY,
+            description = "Page size",
+            schema =
+                    @Schema(
+                            type = SchemaType.INTEGER,
+                            format = "int32",
+                            minimum = "1",
+                            maximum = "1000",
+                            defaultValue = "50"))
+    @Parameter(
+            name = "cursor",
+            in = ParameterIn.QUERY,
+            description = "The next_cursor of the previous page; none for the first")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of live tasks, latest expiry first",
             content = @Content(schema = @Schema(implementation = TaskPageResponse.class)))
     @GET
-    @Operation(summary = "List live tasks", description = "Filter by status and type; page with limit (1-1000) and cursor")
-    public TaskPageResponse list(@QueryParam("status") String status, @QueryParam("type") String type,
-                                 @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    @Operation(
+            summary = "List live tasks",
+            description = "Filter by status and type; page with limit (1-1000) and cursor")
+    public TaskPageResponse list(
+            @QueryParam("status") String status,
+            @QueryParam("type") String type,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
         ListingQuery query = new ListingQuery(status, type, limit, cursor);
         return TaskPageResponse.of(useCases.listTasks().list(query.filter(), query.page()), query::tokenOf);
     }
 
     @Parameter(name = "id", in = ParameterIn.PATH, schema = @Schema(ref = "TaskId"))
     @Parameter(name = "If-Match", in = ParameterIn.HEADER, schema = @Schema(ref = "IfMatch"))
-    @APIResponse(responseCode = "200", description = "The started task",
+    @APIResponse(
+            responseCode = "200",
+            description = "The started task",
             headers = @Header(name = "ETag", required = true, schema = @Schema(ref = "ETag")),
             content = @Content(schema = @Schema(implementation = TaskResponse.class)))
     @APIResponse(responseCode = "404", ref = "TaskNotFound")
@@ -121,7 +157,9 @@ public class TaskResource {
     @Parameter(name = "id", in = ParameterIn.PATH, schema = @Schema(ref = "TaskId"))
     @Parameter(name = "If-Match", in = ParameterIn.HEADER, schema = @Schema(ref = "IfMatch"))
     @RequestBody(required = true)
-    @APIResponse(responseCode = "200", description = "The task with its progress",
+    @APIResponse(
+            responseCode = "200",
+            description = "The task with its progress",
             headers = @Header(name = "ETag", required = true, schema = @Schema(ref = "ETag")),
             content = @Content(schema = @Schema(implementation = TaskResponse.class)))
     @APIResponse(responseCode = "404", ref = "TaskNotFound")
@@ -132,15 +170,20 @@ public class TaskResource {
     @Path("{id}/progress")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Report progress", description = "Starts a pending task")
-    public Response progress(@PathParam("id") String id, @HeaderParam(IfMatchHeader.NAME) String ifMatch,
-                             ReportProgressRequest request) {
-        Task task = useCases.reportProgress().report(TaskId.of(id), required(request).toReport(), IfMatchHeader.parse(ifMatch));
+    public Response progress(
+            @PathParam("id") String id,
+            @HeaderParam(IfMatchHeader.NAME) String ifMatch,
+            ReportProgressRequest request) {
+        Task task = useCases.reportProgress()
+                .report(TaskId.of(id), required(request).toReport(), IfMatchHeader.parse(ifMatch));
         return withVersion(Response.ok(), task);
     }
 
     @Parameter(name = "id", in = ParameterIn.PATH, schema = @Schema(ref = "TaskId"))
     @Parameter(name = "If-Match", in = ParameterIn.HEADER, schema = @Schema(ref = "IfMatch"))
-    @APIResponse(responseCode = "200", description = "The completed task",
+    @APIResponse(
+            responseCode = "200",
+            description = "The completed task",
             headers = @Header(name = "ETag", required = true, schema = @Schema(ref = "ETag")),
             content = @Content(schema = @Schema(implementation = TaskResponse.class)))
     @APIResponse(responseCode = "404", ref = "TaskNotFound")
@@ -151,8 +194,8 @@ public class TaskResource {
     @Path("{id}/complete")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Complete a task", description = "The optional result is any JSON value")
-    public Response complete(@PathParam("id") String id, @HeaderParam(IfMatchHeader.NAME) String ifMatch,
-                             CompleteTaskRequest request) {
+    public Response complete(
+            @PathParam("id") String id, @HeaderParam(IfMatchHeader.NAME) String ifMatch, CompleteTaskRequest request) {
         CompleteTaskRequest body = request == null ? new CompleteTaskRequest(null) : request;
         Task task = useCases.completeTask().complete(TaskId.of(id), body.toResult(), IfMatchHeader.parse(ifMatch));
         return withVersion(Response.ok(), task);
@@ -161,7 +204,9 @@ public class TaskResource {
     @Parameter(name = "id", in = ParameterIn.PATH, schema = @Schema(ref = "TaskId"))
     @Parameter(name = "If-Match", in = ParameterIn.HEADER, schema = @Schema(ref = "IfMatch"))
     @RequestBody(required = true)
-    @APIResponse(responseCode = "200", description = "The failed task",
+    @APIResponse(
+            responseCode = "200",
+            description = "The failed task",
             headers = @Header(name = "ETag", required = true, schema = @Schema(ref = "ETag")),
             content = @Content(schema = @Schema(implementation = TaskResponse.class)))
     @APIResponse(responseCode = "404", ref = "TaskNotFound")
@@ -172,15 +217,17 @@ public class TaskResource {
     @Path("{id}/fail")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Fail a task", description = "error is required")
-    public Response fail(@PathParam("id") String id, @HeaderParam(IfMatchHeader.NAME) String ifMatch,
-                         FailTaskRequest request) {
+    public Response fail(
+            @PathParam("id") String id, @HeaderParam(IfMatchHeader.NAME) String ifMatch, FailTaskRequest request) {
         Task task = useCases.failTask().fail(TaskId.of(id), required(request).error(), IfMatchHeader.parse(ifMatch));
         return withVersion(Response.ok(), task);
     }
 
     @Parameter(name = "id", in = ParameterIn.PATH, schema = @Schema(ref = "TaskId"))
     @Parameter(name = "If-Match", in = ParameterIn.HEADER, schema = @Schema(ref = "IfMatch"))
-    @APIResponse(responseCode = "200", description = "The cancelled task",
+    @APIResponse(
+            responseCode = "200",
+            description = "The cancelled task",
             headers = @Header(name = "ETag", required = true, schema = @Schema(ref = "ETag")),
             content = @Content(schema = @Schema(implementation = TaskResponse.class)))
     @APIResponse(responseCode = "404", ref = "TaskNotFound")
@@ -196,7 +243,9 @@ public class TaskResource {
     @Parameter(name = "id", in = ParameterIn.PATH, schema = @Schema(ref = "TaskId"))
     @Parameter(name = "If-Match", in = ParameterIn.HEADER, schema = @Schema(ref = "IfMatch"))
     @RequestBody(required = true)
-    @APIResponse(responseCode = "200", description = "The task with its new expires_at",
+    @APIResponse(
+            responseCode = "200",
+            description = "The task with its new expires_at",
             headers = @Header(name = "ETag", required = true, schema = @Schema(ref = "ETag")),
             content = @Content(schema = @Schema(implementation = TaskResponse.class)))
     @APIResponse(responseCode = "404", ref = "TaskNotFound")
@@ -207,9 +256,10 @@ public class TaskResource {
     @Path("{id}/ttl")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Set a new TTL", description = "The task then expires ttl_seconds from now")
-    public Response setTtl(@PathParam("id") String id, @HeaderParam(IfMatchHeader.NAME) String ifMatch,
-                           SetTtlRequest request) {
-        Task task = useCases.setTaskTtl().setTtl(TaskId.of(id), required(request).requiredTtlSeconds(), IfMatchHeader.parse(ifMatch));
+    public Response setTtl(
+            @PathParam("id") String id, @HeaderParam(IfMatchHeader.NAME) String ifMatch, SetTtlRequest request) {
+        Task task = useCases.setTaskTtl()
+                .setTtl(TaskId.of(id), required(request).requiredTtlSeconds(), IfMatchHeader.parse(ifMatch));
         return withVersion(Response.ok(), task);
     }
 
@@ -227,7 +277,9 @@ public class TaskResource {
     }
 
     private static Response withVersion(Response.ResponseBuilder response, Task task) {
-        return response.tag(new EntityTag(Long.toString(task.version()))).entity(TaskResponse.of(task)).build();
+        return response.tag(new EntityTag(Long.toString(task.version())))
+                .entity(TaskResponse.of(task))
+                .build();
     }
 
     private static <T> T required(T body) {

@@ -21,14 +21,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class CursorTokenTest {
 
-    private static final PageCursor CURSOR = new PageCursor(new ListingKey(Instant.parse("2026-11-30T10:00:00.123Z"),
-            TaskId.of("equity_analysis-0123456789abcdef0123456789abcdef")));
+    private static final PageCursor CURSOR = new PageCursor(new ListingKey(
+            Instant.parse("2026-11-30T10:00:00.123Z"), TaskId.of("equity_analysis-0123456789abcdef0123456789abcdef")));
     private static final TaskFilter RUNNING_REPORTS = TaskFilter.of(TaskStatus.RUNNING, TaskType.of("report"));
 
     @Test
     void aToken_readsBackAsItsCursor_withTheFilterItWasMadeFor() {
-        assertThat(CursorToken.decode(CursorToken.encode(CURSOR, RUNNING_REPORTS), RUNNING_REPORTS)).isEqualTo(CURSOR);
-        assertThat(CursorToken.decode(CursorToken.encode(CURSOR, TaskFilter.all()), TaskFilter.all())).isEqualTo(CURSOR);
+        assertThat(CursorToken.decode(CursorToken.encode(CURSOR, RUNNING_REPORTS), RUNNING_REPORTS))
+                .isEqualTo(CURSOR);
+        assertThat(CursorToken.decode(CursorToken.encode(CURSOR, TaskFilter.all()), TaskFilter.all()))
+                .isEqualTo(CURSOR);
     }
 
     @Test
@@ -42,8 +44,9 @@ class CursorTokenTest {
     void everyTruncationOfAToken_isRejectedNamingTheCursor() {
         String token = CursorToken.encode(CURSOR, RUNNING_REPORTS);
 
-        IntStream.range(0, token.length()).forEach(length ->
-                assertRejected(() -> CursorToken.decode(token.substring(0, length), RUNNING_REPORTS)));
+        IntStream.range(0, token.length())
+                .forEach(length ->
+                        assertRejected(() -> CursorToken.decode(token.substring(0, length), RUNNING_REPORTS)));
     }
 
     @Test
@@ -61,9 +64,13 @@ class CursorTokenTest {
     void aTokenOfAnotherFilter_isRejectedNamingTheCursorAndTheFilter() {
         String token = CursorToken.encode(CURSOR, RUNNING_REPORTS);
 
-        for (TaskFilter other : new TaskFilter[] {TaskFilter.all(), TaskFilter.of(TaskStatus.RUNNING, null),
-                TaskFilter.of(null, TaskType.of("report")), TaskFilter.of(TaskStatus.PENDING, TaskType.of("report")),
-                TaskFilter.of(TaskStatus.RUNNING, TaskType.of("reports"))}) {
+        for (TaskFilter other : new TaskFilter[] {
+            TaskFilter.all(),
+            TaskFilter.of(TaskStatus.RUNNING, null),
+            TaskFilter.of(null, TaskType.of("report")),
+            TaskFilter.of(TaskStatus.PENDING, TaskType.of("report")),
+            TaskFilter.of(TaskStatus.RUNNING, TaskType.of("reports"))
+        }) {
             assertRejected(() -> CursorToken.decode(token, other));
         }
         assertThatThrownBy(() -> CursorToken.decode(token, TaskFilter.all())).hasMessageContaining("filter");
@@ -95,6 +102,7 @@ class CursorTokenTest {
 
     private static void assertRejected(ThrowingCallable decoding) {
         assertThatThrownBy(decoding)
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("cursor"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("cursor"));
     }
 }

@@ -33,7 +33,8 @@ class IfMatchHeaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"W/\"7\"", "\"0\"", "\"-1\"", "\"a\"", "\"99999999999999999999\"", "W/\"1\", \"abc\"", "\"\""})
+    @ValueSource(
+            strings = {"W/\"7\"", "\"0\"", "\"-1\"", "\"a\"", "\"99999999999999999999\"", "W/\"1\", \"abc\"", "\"\""})
     void weakOrForeignTags_areValid_butMatchNoVersion(String header) {
         assertThat(IfMatchHeader.parse(header).versions()).isEqualTo(Set.of());
     }
@@ -44,9 +45,11 @@ class IfMatchHeaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"7", "version-one", "\"7", "\"1\" \"2\"", "*, \"1\"", "w/\"1\"", "\"a\"b\"", "\"tab\tinside\""})
+    @ValueSource(
+            strings = {"7", "version-one", "\"7", "\"1\" \"2\"", "*, \"1\"", "w/\"1\"", "\"a\"b\"", "\"tab\tinside\""})
     void anythingThatIsNotAListOfEntityTags_isRejectedNamingTheHeader(String header) {
         assertThatThrownBy(() -> IfMatchHeader.parse(header))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.field()).isEqualTo("If-Match"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("If-Match"));
     }
 }

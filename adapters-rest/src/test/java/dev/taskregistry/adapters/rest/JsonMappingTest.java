@@ -30,28 +30,44 @@ class JsonMappingTest {
 
     @Test
     void aTask_isWrittenInExactlyThisForm() throws Exception {
-        Task task = Task.register(new TaskRegistration(TaskId.of("t-1"), TaskType.of("equity_analysis"), "mcp://task/t-1",
-                        "analyse ACME", 4, Instant.parse("2026-11-30T11:00:00.5Z")), T0, Duration.ofMinutes(5))
+        Task task = Task.register(
+                        new TaskRegistration(
+                                TaskId.of("t-1"),
+                                TaskType.of("equity_analysis"),
+                                "mcp://task/t-1",
+                                "analyse ACME",
+                                4,
+                                Instant.parse("2026-11-30T11:00:00.5Z")),
+                        T0,
+                        Duration.ofMinutes(5))
                 .reportProgress(ProgressReport.ofSteps(1), T0.plusMillis(1500))
-                .complete(TaskResult.ofJson("{\"score\":0.93,\"tags\":[\"a\"]}"), T0.plusSeconds(2), Duration.ofMinutes(5));
+                .complete(
+                        TaskResult.ofJson("{\"score\":0.93,\"tags\":[\"a\"]}"),
+                        T0.plusSeconds(2),
+                        Duration.ofMinutes(5));
 
         String json = MAPPER.writeValueAsString(TaskResponse.of(task));
 
-        assertThat(json).isEqualTo("{\"id\":\"t-1\",\"type\":\"equity_analysis\",\"status\":\"completed\","
-                + "\"resource_url\":\"mcp://task/t-1\",\"estimated_completion\":\"2026-11-30T11:00:00.500Z\",\"progress\":1.0,"
-                + "\"created_at\":\"2026-11-30T10:00:00.000Z\",\"updated_at\":\"2026-11-30T10:00:02.000Z\","
-                + "\"started_at\":\"2026-11-30T10:00:01.500Z\",\"completed_at\":\"2026-11-30T10:00:02.000Z\","
-                + "\"query\":\"analyse ACME\",\"completed_steps\":4,\"total_steps\":4,"
-                + "\"result\":{\"score\":0.93,\"tags\":[\"a\"]},\"error\":null,"
-                + "\"expires_at\":\"2026-11-30T10:05:02.000Z\",\"version\":3}");
+        assertThat(json)
+                .isEqualTo("{\"id\":\"t-1\",\"type\":\"equity_analysis\",\"status\":\"completed\","
+                        + "\"resource_url\":\"mcp://task/t-1\",\"estimated_completion\":\"2026-11-30T11:00:00.500Z\",\"progress\":1.0,"
+                        + "\"created_at\":\"2026-11-30T10:00:00.000Z\",\"updated_at\":\"2026-11-30T10:00:02.000Z\","
+                        + "\"started_at\":\"2026-11-30T10:00:01.500Z\",\"completed_at\":\"2026-11-30T10:00:02.000Z\","
+                        + "\"query\":\"analyse ACME\",\"completed_steps\":4,\"total_steps\":4,"
+                        + "\"result\":{\"score\":0.93,\"tags\":[\"a\"]},\"error\":null,"
+                        + "\"expires_at\":\"2026-11-30T10:05:02.000Z\",\"version\":3}");
     }
 
     @Test
     void aResult_isReadAsCompactJsonOfAnyKind() throws Exception {
-        assertThat(MAPPER.readValue("{\"result\": { \"a\" : [1, 2.50] }}", CompleteTaskRequest.class).toResult())
+        assertThat(MAPPER.readValue("{\"result\": { \"a\" : [1, 2.50] }}", CompleteTaskRequest.class)
+                        .toResult())
                 .isEqualTo(TaskResult.ofJson("{\"a\":[1,2.50]}"));
-        assertThat(MAPPER.readValue("{\"result\":7}", CompleteTaskRequest.class).toResult()).isEqualTo(TaskResult.ofJson("7"));
-        assertThat(MAPPER.readValue("{\"result\":null}", CompleteTaskRequest.class).toResult()).isNull();
+        assertThat(MAPPER.readValue("{\"result\":7}", CompleteTaskRequest.class).toResult())
+                .isEqualTo(TaskResult.ofJson("7"));
+        assertThat(MAPPER.readValue("{\"result\":null}", CompleteTaskRequest.class)
+                        .toResult())
+                .isNull();
         assertThat(MAPPER.readValue("{}", CompleteTaskRequest.class).toResult()).isNull();
     }
 
@@ -100,9 +116,11 @@ class JsonMappingTest {
 
     @Test
     void duplicateKeys_areRejected() {
-        assertThatThrownBy(() -> MAPPER.readValue(new ByteArrayInputStream(
-                "{\"type\":\"a\",\"type\":\"b\"}".getBytes(StandardCharsets.UTF_8)), RegisterTaskRequest.class))
-                .isInstanceOf(JsonParseException.class).hasMessageContaining("Duplicate field 'type'");
+        assertThatThrownBy(() -> MAPPER.readValue(
+                        new ByteArrayInputStream("{\"type\":\"a\",\"type\":\"b\"}".getBytes(StandardCharsets.UTF_8)),
+                        RegisterTaskRequest.class))
+                .isInstanceOf(JsonParseException.class)
+                .hasMessageContaining("Duplicate field 'type'");
     }
 
     @Test

@@ -57,7 +57,8 @@ public final class BenchmarkReport {
     }
 
     private void redisAdapter() {
-        List<JmhResult> redis = jmh.stream().filter(r -> REDIS_RUN.matcher(r.run()).matches()).toList();
+        List<JmhResult> redis =
+                jmh.stream().filter(r -> REDIS_RUN.matcher(r.run()).matches()).toList();
         if (redis.isEmpty()) {
             return;
         }
@@ -67,14 +68,18 @@ public final class BenchmarkReport {
         line("redis-server process during the measured iterations (`RedisCpuProfiler`, from /proc): % of one core");
         line("(100 = its command thread saturated) and CPU microseconds per operation.");
         line("");
-        line("| threads | adapter operation | adapter ops/s | raw operation | raw ops/s | ratio per round | ratio (median) | target | | Redis CPU % adapter / raw | Redis µs/op adapter / raw |");
+        line(
+                "| threads | adapter operation | adapter ops/s | raw operation | raw ops/s | ratio per round | ratio (median) | target | | Redis CPU % adapter / raw | Redis µs/op adapter / raw |");
         line("| ---: | --- | ---: | --- | ---: | --- | ---: | ---: | --- | ---: | ---: |");
         for (int threads : new TreeSet<>(redis.stream().map(JmhResult::threads).toList())) {
             for (String[] pair : REDIS_PAIRS) {
                 List<Double> ratios = new ArrayList<>();
                 List<JmhResult> adapters = new ArrayList<>();
                 List<JmhResult> raws = new ArrayList<>();
-                for (String run : new TreeSet<>(redis.stream().filter(r -> r.threads() == threads).map(JmhResult::run).toList())) {
+                for (String run : new TreeSet<>(redis.stream()
+                        .filter(r -> r.threads() == threads)
+                        .map(JmhResult::run)
+                        .toList())) {
                     Optional<JmhResult> adapter = find(run, pair[0], 0);
                     Optional<JmhResult> raw = find(run, pair[1], 0);
                     if (adapter.isPresent() && raw.isPresent()) {
@@ -88,23 +93,38 @@ public final class BenchmarkReport {
                 }
                 double median = median(ratios);
                 double target = Double.parseDouble(pair[2]);
-                line("| %d | `%s`%s | %s | `%s` | %s | %s | **%.2f** | >= %.1f | %s | %.0f / %.0f | %.1f / %.1f |", threads, pair[0],
-                        pair.length > 3 ? " " + pair[3] : "", count(median(scores(adapters))), pair[1],
-                        count(median(scores(raws))), joined(ratios), median, target, verdict(median >= target),
-                        median(secondaries(adapters, "redis.cpu")), median(secondaries(raws, "redis.cpu")),
-                        median(secondaries(adapters, "redis.us_per_op")), median(secondaries(raws, "redis.us_per_op")));
+                line(
+                        "| %d | `%s`%s | %s | `%s` | %s | %s | **%.2f** | >= %.1f | %s | %.0f / %.0f | %.1f / %.1f |",
+                        threads,
+                        pair[0],
+                        pair.length > 3 ? " " + pair[3] : "",
+                        count(median(scores(adapters))),
+                        pair[1],
+                        count(median(scores(raws))),
+                        joined(ratios),
+                        median,
+                        target,
+                        verdict(median >= target),
+                        median(secondaries(adapters, "redis.cpu")),
+                        median(secondaries(raws, "redis.cpu")),
+                        median(secondaries(adapters, "redis.us_per_op")),
+                        median(secondaries(raws, "redis.us_per_op")));
             }
         }
         line("");
         commandStats(redis);
-        List<JmhResult> codec = jmh.stream().filter(r -> r.benchmark().startsWith("RedisCodecBenchmark")).toList();
+        List<JmhResult> codec = jmh.stream()
+                .filter(r -> r.benchmark().startsWith("RedisCodecBenchmark"))
+                .toList();
         if (!codec.isEmpty()) {
             line("Where the adapter's own CPU goes (`RedisCodecBenchmark`, no I/O; one running task's document):");
             line("");
             line("| operation | ns/op | bytes allocated/op |");
             line("| --- | ---: | ---: |");
             for (JmhResult result : codec) {
-                line("| `%s` | %s | %s |", result.method(), count(result.score()), count(result.secondary("gc.alloc.rate.norm")));
+                line(
+                        "| `%s` | %s | %s |",
+                        result.method(), count(result.score()), count(result.secondary("gc.alloc.rate.norm")));
             }
             line("");
         }
@@ -112,8 +132,11 @@ public final class BenchmarkReport {
 
     /** INFO commandstats of the first round's runs: Redis' own time per command, script-invoked ones included. */
     private void commandStats(List<JmhResult> redis) {
-        List<String> runs = new TreeSet<>(redis.stream().map(JmhResult::run)
-                .filter(r -> r.contains("-r1-") && !r.endsWith("-find")).toList()).stream().toList();
+        List<String> runs = new TreeSet<>(redis.stream()
+                        .map(JmhResult::run)
+                        .filter(r -> r.contains("-r1-") && !r.endsWith("-find"))
+                        .toList())
+                .stream().toList();
         List<String> rows = new ArrayList<>();
         for (String run : runs) {
             Path file = results.resolve("jmh/" + run + ".commandstats");
@@ -125,8 +148,13 @@ public final class BenchmarkReport {
                     Matcher m = COMMAND_STAT.matcher(stat);
                     // Skips the few calls of the set-up (registering the tasks the benchmark reads or updates).
                     if (m.find() && Long.parseLong(m.group(2)) >= SET_UP_CALLS) {
-                        rows.add(String.format(Locale.ROOT, "| %s | `%s` | %s | %s |", run, m.group(1),
-                                count(Double.parseDouble(m.group(2))), m.group(3)));
+                        rows.add(String.format(
+                                Locale.ROOT,
+                                "| %s | `%s` | %s | %s |",
+                                run,
+                                m.group(1),
+                                count(Double.parseDouble(m.group(2))),
+                                m.group(3)));
                     }
                 }
             } catch (IOException e) {
@@ -136,7 +164,8 @@ public final class BenchmarkReport {
         if (rows.isEmpty()) {
             return;
         }
-        line("Redis' own time per command in the first round of `register` and `update` (`INFO commandstats` over each");
+        line(
+                "Redis' own time per command in the first round of `register` and `update` (`INFO commandstats` over each");
         line("whole JMH run, warm-up included, adapter and raw benchmark together: `set` counts both the raw SETs and");
         line("the scripts' SETs; `evalsha` includes the commands its script runs, which are also counted on their");
         line("own lines):");
@@ -183,7 +212,8 @@ public final class BenchmarkReport {
         line(rule.toString());
         perCommand.forEach((command, bySize) -> {
             StringBuilder row = new StringBuilder("| `" + command + "` |");
-            sizes.forEach(size -> row.append(" ").append(bySize.getOrDefault(size, "-")).append(" |"));
+            sizes.forEach(size ->
+                    row.append(" ").append(bySize.getOrDefault(size, "-")).append(" |"));
             line(row.toString());
         });
         line("");
@@ -198,11 +228,13 @@ public final class BenchmarkReport {
     }
 
     private void scale() {
-        List<JmhResult> scale = jmh.stream().filter(r -> r.run().startsWith("scale-")).toList();
+        List<JmhResult> scale =
+                jmh.stream().filter(r -> r.run().startsWith("scale-")).toList();
         if (scale.isEmpty()) {
             return;
         }
-        TreeSet<Integer> sizes = new TreeSet<>(scale.stream().map(JmhResult::liveTasks).toList());
+        TreeSet<Integer> sizes =
+                new TreeSet<>(scale.stream().map(JmhResult::liveTasks).toList());
         int smallest = sizes.first();
         int largest = sizes.last();
         line("### 2. Scale: Redis adapter at %s live tasks (µs per call, lower is better)", sizesText(sizes));
@@ -216,34 +248,48 @@ public final class BenchmarkReport {
             header.append(" ").append(sizeText(size)).append(" µs (in GETs) |");
             rule.append(" ---: |");
         }
-        line(header + " %s/%s µs | %s/%s in GETs | target | |", sizeText(largest), sizeText(smallest),
-                sizeText(largest), sizeText(smallest));
+        line(
+                header + " %s/%s µs | %s/%s in GETs | target | |",
+                sizeText(largest),
+                sizeText(smallest),
+                sizeText(largest),
+                sizeText(smallest));
         line(rule + " ---: | ---: | ---: | --- |");
         for (String method : concat(SCALE_METHODS, List.of("rawGet"))) {
             StringBuilder row = new StringBuilder("| `" + method + "` |");
             for (int size : sizes) {
                 Optional<JmhResult> result = findAny(scale, "RedisScaleBenchmark." + method, size);
                 Optional<JmhResult> yardstick = findAny(scale, "RedisScaleBenchmark.rawGet", size);
-                row.append(result.map(r -> String.format(Locale.ROOT, " %.0f (%.1f) |", r.score(),
-                        r.score() / yardstick.map(JmhResult::score).orElse(Double.NaN))).orElse(" - |"));
+                row.append(result.map(r -> String.format(
+                                Locale.ROOT,
+                                " %.0f (%.1f) |",
+                                r.score(),
+                                r.score() / yardstick.map(JmhResult::score).orElse(Double.NaN)))
+                        .orElse(" - |"));
             }
             Optional<Double> plain = ratio(scale, "RedisScaleBenchmark." + method, largest, smallest, false);
             Optional<Double> normalized = ratio(scale, "RedisScaleBenchmark." + method, largest, smallest, true);
             boolean targeted = SCALE_METHODS.contains(method);
             row.append(plain.map(r -> String.format(Locale.ROOT, " %.2f |", r)).orElse(" - |"))
-                    .append(normalized.map(r -> String.format(Locale.ROOT, " **%.2f** |", r)).orElse(" - |"))
+                    .append(normalized
+                            .map(r -> String.format(Locale.ROOT, " **%.2f** |", r))
+                            .orElse(" - |"))
                     .append(targeted ? " <= 2 |" : " |")
-                    .append(targeted ? " " + verdict(plain.orElse(99.0) <= SCALE_TARGET)
-                            + " |" : " |");
+                    .append(targeted ? " " + verdict(plain.orElse(99.0) <= SCALE_TARGET) + " |" : " |");
             line(row.toString());
         }
         line("");
         scaleCommandStats(sizes);
-        List<JmhResult> naive = scale.stream().filter(r -> r.benchmark().startsWith("NaiveRedisScaleBenchmark")).toList();
+        List<JmhResult> naive = scale.stream()
+                .filter(r -> r.benchmark().startsWith("NaiveRedisScaleBenchmark"))
+                .toList();
         if (!naive.isEmpty()) {
-            TreeSet<Integer> naiveSizes = new TreeSet<>(naive.stream().map(JmhResult::liveTasks).toList());
-            line("The naive design of the original (KEYS over the task prefix, one GET per key, filtering, sorting and");
-            line("counting in the client), written inside the benchmark only, on the same registries in the same runs:");
+            TreeSet<Integer> naiveSizes =
+                    new TreeSet<>(naive.stream().map(JmhResult::liveTasks).toList());
+            line(
+                    "The naive design of the original (KEYS over the task prefix, one GET per key, filtering, sorting and");
+            line(
+                    "counting in the client), written inside the benchmark only, on the same registries in the same runs:");
             line("");
             StringBuilder naiveHeader = new StringBuilder("| operation |");
             StringBuilder naiveRule = new StringBuilder("| --- |");
@@ -260,8 +306,12 @@ public final class BenchmarkReport {
                 for (int size : naiveSizes) {
                     Optional<JmhResult> slow = findAny(naive, "NaiveRedisScaleBenchmark." + method, size);
                     Optional<JmhResult> fast = findAny(scale, "RedisScaleBenchmark." + ours, size);
-                    row.append(slow.map(s -> String.format(Locale.ROOT, " %s (%s) |", count(s.score()),
-                            fast.map(f -> String.format(Locale.ROOT, "%,.0fx", s.score() / f.score())).orElse("-")))
+                    row.append(slow.map(s -> String.format(
+                                    Locale.ROOT,
+                                    " %s (%s) |",
+                                    count(s.score()),
+                                    fast.map(f -> String.format(Locale.ROOT, "%,.0fx", s.score() / f.score()))
+                                            .orElse("-")))
                             .orElse(" - |"));
                 }
                 line(row.toString());
@@ -271,11 +321,14 @@ public final class BenchmarkReport {
     }
 
     private void inMemory() {
-        List<JmhResult> memory = jmh.stream().filter(r -> r.benchmark().startsWith("InMemoryAdapterBenchmark")).toList();
+        List<JmhResult> memory = jmh.stream()
+                .filter(r -> r.benchmark().startsWith("InMemoryAdapterBenchmark"))
+                .toList();
         if (memory.isEmpty()) {
             return;
         }
-        TreeSet<Integer> threadCounts = new TreeSet<>(memory.stream().map(JmhResult::threads).toList());
+        TreeSet<Integer> threadCounts =
+                new TreeSet<>(memory.stream().map(JmhResult::threads).toList());
         line("### 3. In-memory adapter (ops/s, higher is better; 10,000 live tasks)");
         line("");
         StringBuilder header = new StringBuilder("| operation |");
@@ -286,11 +339,13 @@ public final class BenchmarkReport {
         }
         line(header.toString());
         line(rule.toString());
-        for (String method : List.of("find", "register", "update", "list", "listByStatus", "stats", "mapGet", "mapPut")) {
+        for (String method :
+                List.of("find", "register", "update", "list", "listByStatus", "stats", "mapGet", "mapPut")) {
             StringBuilder row = new StringBuilder("| `" + method + "` |");
             for (int threads : threadCounts) {
                 row.append(findAny(memory, "InMemoryAdapterBenchmark." + method, 0, threads)
-                        .map(r -> " " + count(r.score()) + " |").orElse(" - |"));
+                        .map(r -> " " + count(r.score()) + " |")
+                        .orElse(" - |"));
             }
             line(row.toString());
         }
@@ -299,8 +354,13 @@ public final class BenchmarkReport {
             for (int threads : threadCounts) {
                 Optional<JmhResult> a = findAny(memory, "InMemoryAdapterBenchmark." + pair[0], 0, threads);
                 Optional<JmhResult> b = findAny(memory, "InMemoryAdapterBenchmark." + pair[1], 0, threads);
-                row.append(a.isPresent() && b.isPresent()
-                        ? String.format(Locale.ROOT, " %.2f |", a.get().score() / b.get().score()) : " - |");
+                row.append(
+                        a.isPresent() && b.isPresent()
+                                ? String.format(
+                                        Locale.ROOT,
+                                        " %.2f |",
+                                        a.get().score() / b.get().score())
+                                : " - |");
             }
             line(row.toString());
         }
@@ -321,7 +381,8 @@ public final class BenchmarkReport {
         line("`tcp-no-delay` (`-Dserver.connection-options.tcp-no-delay=true`); `tcp-no-delay+pinned-mappers` (also");
         line("the global `MapperManager` pinned at start-up, `benchmarks/http/ServiceWithPinnedMappers.java`).");
         line("");
-        line("| store | variant | endpoint | requests/s | ratio to /health/live | p50 ms | p99 ms | non-2xx | target | |");
+        line(
+                "| store | variant | endpoint | requests/s | ratio to /health/live | p50 ms | p99 ms | non-2xx | target | |");
         line("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
         List<String> runs = new ArrayList<>();
         rows.forEach(r -> {
@@ -330,18 +391,31 @@ public final class BenchmarkReport {
             }
         });
         for (String run : runs) {
-            List<String[]> own = rows.stream().filter(r -> run.equals(r[0] + "\t" + r[1])).toList();
-            double live = own.stream().filter(r -> r[2].equals("GET /health/live"))
-                    .mapToDouble(r -> Double.parseDouble(r[3])).average().orElse(Double.NaN);
+            List<String[]> own =
+                    rows.stream().filter(r -> run.equals(r[0] + "\t" + r[1])).toList();
+            double live = own.stream()
+                    .filter(r -> r[2].equals("GET /health/live"))
+                    .mapToDouble(r -> Double.parseDouble(r[3]))
+                    .average()
+                    .orElse(Double.NaN);
             for (String[] row : own) {
                 double rps = Double.parseDouble(row[3]);
                 boolean isLive = row[2].equals("GET /health/live");
                 boolean targeted = row[2].equals("GET /tasks/{id}");
                 double ratio = rps / live;
                 double target = Double.parseDouble(targets.getOrDefault(row[0], "0"));
-                line("| %s | %s | `%s` | %s | %s | %s | %s | %s | %s | %s |", row[0], row[1], row[2], count(rps),
-                        isLive ? "(yardstick)" : String.format(Locale.ROOT, "**%.2f**", ratio), row[4], row[5], row[6],
-                        targeted ? ">= " + target : "", targeted ? httpVerdict(ratio, target) : "");
+                line(
+                        "| %s | %s | `%s` | %s | %s | %s | %s | %s | %s | %s |",
+                        row[0],
+                        row[1],
+                        row[2],
+                        count(rps),
+                        isLive ? "(yardstick)" : String.format(Locale.ROOT, "**%.2f**", ratio),
+                        row[4],
+                        row[5],
+                        row[6],
+                        targeted ? ">= " + target : "",
+                        targeted ? httpVerdict(ratio, target) : "");
             }
         }
         line("");
@@ -369,7 +443,8 @@ public final class BenchmarkReport {
         line("status index, its type index: `MEMORY USAGE ... SAMPLES 0` divided by `ZCARD`), and the whole");
         line("server's `used_memory` growth divided by the number of tasks.");
         line("");
-        line("| live tasks | document, running (B) | document, completed (B) | index entries (B) | per task (B) | used_memory growth / task (B) |");
+        line(
+                "| live tasks | document, running (B) | document, completed (B) | index entries (B) | per task (B) | used_memory growth / task (B) |");
         line("| ---: | ---: | ---: | ---: | ---: | ---: |");
         for (String[] row : tsv(file)) {
             int size = Integer.parseInt(row[0]);
@@ -379,28 +454,33 @@ public final class BenchmarkReport {
             double indexes = Double.parseDouble(row[5]) / Double.parseDouble(row[6])
                     + Double.parseDouble(row[7]) / Double.parseDouble(row[8])
                     + Double.parseDouble(row[9]) / Double.parseDouble(row[10]);
-            line("| %s | %.0f | %.0f | %.0f | **%.0f** | %.0f |", count(size), running, completed, indexes,
-                    (running + completed) / 2 + indexes, usedGrowth);
+            line(
+                    "| %s | %.0f | %.0f | %.0f | **%.0f** | %.0f |",
+                    count(size), running, completed, indexes, (running + completed) / 2 + indexes, usedGrowth);
         }
         line("");
     }
 
     private Optional<JmhResult> find(String run, String method, int liveTasks) {
-        return jmh.stream().filter(r -> r.run().equals(run) && r.method().equals(method) && r.liveTasks() == liveTasks)
+        return jmh.stream()
+                .filter(r -> r.run().equals(run) && r.method().equals(method) && r.liveTasks() == liveTasks)
                 .findFirst();
     }
 
     private static Optional<JmhResult> findAny(List<JmhResult> results, String benchmark, int liveTasks) {
-        return results.stream().filter(r -> r.benchmark().equals(benchmark) && r.liveTasks() == liveTasks).findFirst();
+        return results.stream()
+                .filter(r -> r.benchmark().equals(benchmark) && r.liveTasks() == liveTasks)
+                .findFirst();
     }
 
     private static Optional<JmhResult> findAny(List<JmhResult> results, String benchmark, int liveTasks, int threads) {
-        return results.stream().filter(r -> r.benchmark().equals(benchmark) && r.liveTasks() == liveTasks
-                && r.threads() == threads).findFirst();
+        return results.stream()
+                .filter(r -> r.benchmark().equals(benchmark) && r.liveTasks() == liveTasks && r.threads() == threads)
+                .findFirst();
     }
 
-    private static Optional<Double> ratio(List<JmhResult> results, String benchmark, int large, int small,
-                                          boolean normalized) {
+    private static Optional<Double> ratio(
+            List<JmhResult> results, String benchmark, int large, int small, boolean normalized) {
         Optional<JmhResult> big = findAny(results, benchmark, large);
         Optional<JmhResult> little = findAny(results, benchmark, small);
         if (big.isEmpty() || little.isEmpty()) {
@@ -433,7 +513,9 @@ public final class BenchmarkReport {
     }
 
     private static String joined(List<Double> ratios) {
-        return String.join(", ", ratios.stream().map(r -> String.format(Locale.ROOT, "%.2f", r)).toList());
+        return String.join(
+                ", ",
+                ratios.stream().map(r -> String.format(Locale.ROOT, "%.2f", r)).toList());
     }
 
     /** A ratio above 1 means the yardstick was slower than a real endpoint: it is then no yardstick. */
@@ -468,6 +550,7 @@ public final class BenchmarkReport {
     }
 
     private void line(String format, Object... args) {
-        out.append(args.length == 0 ? format : String.format(Locale.ROOT, format, args)).append('\n');
+        out.append(args.length == 0 ? format : String.format(Locale.ROOT, format, args))
+                .append('\n');
     }
 }

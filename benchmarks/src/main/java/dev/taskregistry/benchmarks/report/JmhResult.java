@@ -20,8 +20,15 @@ import java.util.stream.Stream;
  * @param liveTasks  the {@code liveTasks} parameter, 0 when the benchmark has none
  * @param secondary  the scores of secondary metrics (profilers), by name, e.g. {@code redis.cpu}
  */
-record JmhResult(String run, String benchmark, int threads, int liveTasks, double score, double error, String unit,
-                 Map<String, Double> secondary) {
+record JmhResult(
+        String run,
+        String benchmark,
+        int threads,
+        int liveTasks,
+        double score,
+        double error,
+        String unit,
+        Map<String, Double> secondary) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -31,7 +38,8 @@ record JmhResult(String run, String benchmark, int threads, int liveTasks, doubl
             return results;
         }
         try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 results.addAll(read(file));
             }
         } catch (IOException e) {
@@ -46,13 +54,23 @@ record JmhResult(String run, String benchmark, int threads, int liveTasks, doubl
         for (JsonNode entry : MAPPER.readTree(file.toFile())) {
             String[] name = entry.path("benchmark").asText().split("\\.");
             JsonNode metric = entry.path("primaryMetric");
-            double error = metric.path("scoreError").isNumber() ? metric.path("scoreError").asDouble() : Double.NaN;
+            double error = metric.path("scoreError").isNumber()
+                    ? metric.path("scoreError").asDouble()
+                    : Double.NaN;
             Map<String, Double> secondary = new TreeMap<>();
-            entry.path("secondaryMetrics").properties()
-                    .forEach(field -> secondary.put(field.getKey(), field.getValue().path("score").asDouble()));
-            results.add(new JmhResult(run, name[name.length - 2] + "." + name[name.length - 1],
-                    entry.path("threads").asInt(), entry.path("params").path("liveTasks").asInt(0),
-                    metric.path("score").asDouble(), error, metric.path("scoreUnit").asText(), secondary));
+            entry.path("secondaryMetrics")
+                    .properties()
+                    .forEach(field -> secondary.put(
+                            field.getKey(), field.getValue().path("score").asDouble()));
+            results.add(new JmhResult(
+                    run,
+                    name[name.length - 2] + "." + name[name.length - 1],
+                    entry.path("threads").asInt(),
+                    entry.path("params").path("liveTasks").asInt(0),
+                    metric.path("score").asDouble(),
+                    error,
+                    metric.path("scoreUnit").asText(),
+                    secondary));
         }
         return results;
     }

@@ -20,8 +20,10 @@ import java.lang.reflect.Method;
 @ApplicationScoped
 public class HttpServerCustomization {
 
-    void customize(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class) Object start,
-                   BeanManager beans) {
+    void customize(
+            @Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class)
+                    Object start,
+            BeanManager beans) {
         ServerCdiExtension server = beans.getExtension(ServerCdiExtension.class);
         server.serverRoutingBuilder().addFilter(new MalformedUriFilter());
         DirectHandler problems = new ProblemDirectHandler();

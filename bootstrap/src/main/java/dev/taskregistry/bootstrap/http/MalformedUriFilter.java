@@ -20,7 +20,8 @@ final class MalformedUriFilter implements Filter {
     @Override
     public void filter(FilterChain chain, RoutingRequest request, RoutingResponse response) {
         String rawPath = request.prologue().uriPath().rawPath();
-        Optional<String> malformed = PercentEncoding.malformedPart(rawPath, request.prologue().query().rawValue());
+        Optional<String> malformed = PercentEncoding.malformedPart(
+                rawPath, request.prologue().query().rawValue());
         if (malformed.isEmpty()) {
             chain.proceed();
             return;
@@ -29,6 +30,7 @@ final class MalformedUriFilter implements Filter {
         URI instance = field.equals("path") ? null : URI.create(rawPath);
         response.status(Status.BAD_REQUEST_400)
                 .header(HeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .send(ProblemBodies.of(400, "invalid-uri", "'" + field + "' is not valid percent-encoded UTF-8", instance, field));
+                .send(ProblemBodies.of(
+                        400, "invalid-uri", "'" + field + "' is not valid percent-encoded UTF-8", instance, field));
     }
 }

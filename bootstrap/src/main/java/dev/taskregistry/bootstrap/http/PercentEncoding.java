@@ -12,8 +12,7 @@ final class PercentEncoding {
 
     private static final Pattern BAD_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
-    private PercentEncoding() {
-    }
+    private PercentEncoding() {}
 
     /** The decoded text, or empty when {@code raw} has a bad escape or is not UTF-8 (where URLDecoder would put U+FFFD). */
     static Optional<String> decode(String raw) {
@@ -31,8 +30,12 @@ final class PercentEncoding {
             }
         }
         try {
-            return Optional.of(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes.flip()).toString());
+            return Optional.of(StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(bytes.flip())
+                    .toString());
         } catch (CharacterCodingException notUtf8) {
             return Optional.empty();
         }
@@ -48,7 +51,9 @@ final class PercentEncoding {
         }
         for (String parameter : rawQuery.isEmpty() ? new String[0] : rawQuery.split("&")) {
             if (decode(parameter).isEmpty()) {
-                return Optional.of(decode(parameter.split("=", 2)[0]).filter(name -> !name.isBlank()).orElse("query"));
+                return Optional.of(decode(parameter.split("=", 2)[0])
+                        .filter(name -> !name.isBlank())
+                        .orElse("query"));
             }
         }
         return Optional.empty();

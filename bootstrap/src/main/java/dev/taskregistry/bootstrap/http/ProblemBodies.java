@@ -13,11 +13,11 @@ final class ProblemBodies {
 
     private static final ObjectMapper JSON = JsonMapping.createMapper();
 
-    private ProblemBodies() {
-    }
+    private ProblemBodies() {}
 
     static byte[] of(int status, String slug, String detail, URI instance, String field) {
-        Response.StatusType type = Response.Status.fromStatusCode(status) != null ? Response.Status.fromStatusCode(status)
+        Response.StatusType type = Response.Status.fromStatusCode(status) != null
+                ? Response.Status.fromStatusCode(status)
                 : new Reason(status);
         try {
             return JSON.writeValueAsBytes(Problem.of(type, slug, detail, instance, field));

@@ -14,12 +14,18 @@ import io.helidon.http.Status;
 final class ProblemDirectHandler implements DirectHandler {
 
     @Override
-    public TransportResponse handle(TransportRequest request, EventType eventType, Status status,
-                                    ServerResponseHeaders headers, String message) {
+    public TransportResponse handle(
+            TransportRequest request,
+            EventType eventType,
+            Status status,
+            ServerResponseHeaders headers,
+            String message) {
         String path = request.path() == null ? "" : request.path();
         int query = path.indexOf('?');
-        String field = query < 0 ? PercentEncoding.malformedPart(path, "").orElse(null)
-                : PercentEncoding.malformedPart(path.substring(0, query), path.substring(query + 1)).orElse(null);
+        String field = query < 0
+                ? PercentEncoding.malformedPart(path, "").orElse(null)
+                : PercentEncoding.malformedPart(path.substring(0, query), path.substring(query + 1))
+                        .orElse(null);
         byte[] body = ProblemBodies.of(status.code(), "http-" + status.code(), detail(status, field), null, field);
         return TransportResponse.builder()
                 .status(status)
@@ -32,9 +38,11 @@ final class ProblemDirectHandler implements DirectHandler {
 
     private static String detail(Status status, String field) {
         return switch (status.code()) {
-            case 400 -> field != null ? "'" + field + "' is not valid percent-encoded UTF-8 (a % must be followed by two hex digits)"
-                    : "the request is not valid HTTP: a % in the path or query must be followed by two hex digits,"
-                    + " and header values must be printable text";
+            case 400 ->
+                field != null
+                        ? "'" + field + "' is not valid percent-encoded UTF-8 (a % must be followed by two hex digits)"
+                        : "the request is not valid HTTP: a % in the path or query must be followed by two hex digits,"
+                                + " and header values must be printable text";
             case 413 -> "the request is too large";
             case 414 -> "the request line is too long: ids are at most 128 characters";
             case 431 -> "the request headers are too large";

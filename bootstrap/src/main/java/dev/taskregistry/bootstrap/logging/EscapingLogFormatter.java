@@ -28,11 +28,19 @@ public class EscapingLogFormatter extends SimpleFormatter {
     @Override
     public String format(LogRecord record) {
         ZonedDateTime time = ZonedDateTime.ofInstant(record.getInstant(), ZoneId.systemDefault());
-        String source = record.getSourceClassName() == null ? record.getLoggerName()
-                : record.getSourceClassName() + (record.getSourceMethodName() == null ? "" : " " + record.getSourceMethodName());
+        String source = record.getSourceClassName() == null
+                ? record.getLoggerName()
+                : record.getSourceClassName()
+                        + (record.getSourceMethodName() == null ? "" : " " + record.getSourceMethodName());
         String thrown = record.getThrown() == null ? "" : System.lineSeparator() + trace(record.getThrown());
-        return String.format(format, time, source, record.getLoggerName(), record.getLevel().getLocalizedName(),
-                escape(formatMessage(record)), thrown);
+        return String.format(
+                format,
+                time,
+                source,
+                record.getLoggerName(),
+                record.getLevel().getLocalizedName(),
+                escape(formatMessage(record)),
+                thrown);
     }
 
     /** Control characters (C0, DEL, C1, and the Unicode line and paragraph separators) as visible escapes. */
@@ -47,7 +55,10 @@ public class EscapingLogFormatter extends SimpleFormatter {
                 case '\n' -> "\\n";
                 case '\r' -> "\\r";
                 case '\t' -> "\\t";
-                default -> Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? String.format("\\u%04x", (int) c) : null;
+                default ->
+                    Character.isISOControl(c) || c == '\u2028' || c == '\u2029'
+                            ? String.format("\\u%04x", (int) c)
+                            : null;
             };
             if (replacement != null && escaped == null) {
                 escaped = new StringBuilder(text.length() + 16).append(text, 0, i);
@@ -65,7 +76,9 @@ public class EscapingLogFormatter extends SimpleFormatter {
         Map<Throwable, Boolean> seen = new IdentityHashMap<>();
         StackTraceElement[] enclosing = new StackTraceElement[0];
         String heading = "";
-        for (Throwable current = thrown; current != null && seen.put(current, true) == null; current = current.getCause()) {
+        for (Throwable current = thrown;
+                current != null && seen.put(current, true) == null;
+                current = current.getCause()) {
             text.append(heading).append(current.getClass().getName());
             if (current.getMessage() != null) {
                 text.append(": ").append(escape(current.getMessage()));
@@ -87,7 +100,8 @@ public class EscapingLogFormatter extends SimpleFormatter {
 
     private static int sharedTail(StackTraceElement[] frames, StackTraceElement[] enclosing) {
         int shared = 0;
-        while (shared < frames.length && shared < enclosing.length
+        while (shared < frames.length
+                && shared < enclosing.length
                 && frames[frames.length - 1 - shared].equals(enclosing[enclosing.length - 1 - shared])) {
             shared++;
         }

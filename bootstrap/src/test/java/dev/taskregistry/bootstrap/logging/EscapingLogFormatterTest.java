@@ -16,7 +16,9 @@ class EscapingLogFormatterTest {
     void aMessageWithCrLf_staysOnOneLine_withTheCharactersVisible() {
         String line = formatter.format(new LogRecord(Level.WARNING, "bad status " + FORGED));
 
-        assertThat(line.stripTrailing()).doesNotContain("\n", "\r").contains("x\\r\\n2026-12-01T07:00:00.000 SEVERE forged");
+        assertThat(line.stripTrailing())
+                .doesNotContain("\n", "\r")
+                .contains("x\\r\\n2026-12-01T07:00:00.000 SEVERE forged");
     }
 
     @Test
@@ -35,7 +37,8 @@ class EscapingLogFormatterTest {
 
         assertThat(text.lines()).noneMatch(line -> line.startsWith("2026-12-01T07:00:00.000"));
         assertThat(text.lines()).anyMatch(line -> line.startsWith("\tat "));
-        assertThat(text).contains("java.lang.IllegalStateException: outer x\\r\\n2026")
+        assertThat(text)
+                .contains("java.lang.IllegalStateException: outer x\\r\\n2026")
                 .contains("Caused by: java.lang.IllegalArgumentException: inner x\\r\\n2026");
     }
 }

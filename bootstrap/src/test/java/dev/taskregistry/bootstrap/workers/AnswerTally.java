@@ -13,6 +13,7 @@ final class AnswerTally {
 
     /** Stands for "no HTTP answer at all" (connection refused, reset, timed out). */
     static final int TRANSPORT_FAILURE = 0;
+
     private static final int SAMPLES_KEPT = 10;
 
     private final Map<String, Map<Integer, Integer>> counts = new TreeMap<>();
@@ -27,7 +28,8 @@ final class AnswerTally {
         count(operation, status);
         unexpected++;
         if (unexpectedSamples.size() < SAMPLES_KEPT) {
-            unexpectedSamples.add(operation + " -> " + (status == TRANSPORT_FAILURE ? "no answer" : status) + ": " + what);
+            unexpectedSamples.add(
+                    operation + " -> " + (status == TRANSPORT_FAILURE ? "no answer" : status) + ": " + what);
         }
     }
 
@@ -36,8 +38,11 @@ final class AnswerTally {
     }
 
     synchronized int serverErrors() {
-        return counts.values().stream().flatMap(byStatus -> byStatus.entrySet().stream())
-                .filter(entry -> entry.getKey() >= 500).mapToInt(Map.Entry::getValue).sum();
+        return counts.values().stream()
+                .flatMap(byStatus -> byStatus.entrySet().stream())
+                .filter(entry -> entry.getKey() >= 500)
+                .mapToInt(Map.Entry::getValue)
+                .sum();
     }
 
     /** One line per operation ({@code get: 200 x 5120, 503 x 2}) and the samples of unexpected answers. */
@@ -46,7 +51,9 @@ final class AnswerTally {
         counts.forEach((operation, byStatus) -> {
             text.append(String.format("%-9s", operation));
             byStatus.forEach((status, count) -> text.append(' ')
-                    .append(status == TRANSPORT_FAILURE ? "no-answer" : status).append(" x ").append(count));
+                    .append(status == TRANSPORT_FAILURE ? "no-answer" : status)
+                    .append(" x ")
+                    .append(count));
             text.append(System.lineSeparator());
         });
         text.append("unexpected answers: ").append(unexpected).append(System.lineSeparator());

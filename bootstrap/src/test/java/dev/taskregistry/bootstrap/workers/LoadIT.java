@@ -39,18 +39,22 @@ class LoadIT {
      * 2 s, a request that waits for a pooled connection on a machine busy with other builds could be answered
      * 503 although nothing is wrong. How fast an outage is reported is the outage tests' business.
      */
-    private static final Duration REDIS_TIMEOUT = Duration.ofSeconds(Integer.getInteger("load.redis-timeout-seconds", 10));
+    private static final Duration REDIS_TIMEOUT =
+            Duration.ofSeconds(Integer.getInteger("load.redis-timeout-seconds", 10));
 
     private final Map<String, LatencyRecorder> latencies = new ConcurrentHashMap<>();
     private final AnswerTally answers = new AnswerTally();
 
     @Test
     void fiftyClientsOnRedis_getNoServerError_andLoseNoUpdate() throws Exception {
-        try (WorkerProcesses worker = WorkerProcesses.start("load", 1, Map.of(
-                "TASKREGISTRY_STORE", "redis",
-                "TASKREGISTRY_REDIS_URL", TestRedis.url(),
-                "TASKREGISTRY_REDIS_KEY_PREFIX", TestRedis.uniquePrefix(),
-                "TASKREGISTRY_REDIS_TIMEOUT", REDIS_TIMEOUT.toString()))) {
+        try (WorkerProcesses worker = WorkerProcesses.start(
+                "load",
+                1,
+                Map.of(
+                        "TASKREGISTRY_STORE", "redis",
+                        "TASKREGISTRY_REDIS_URL", TestRedis.url(),
+                        "TASKREGISTRY_REDIS_KEY_PREFIX", TestRedis.uniquePrefix(),
+                        "TASKREGISTRY_REDIS_TIMEOUT", REDIS_TIMEOUT.toString()))) {
             ApiClient api = worker.worker(0);
             ResidentMemory memory = new ResidentMemory(worker.pid(0));
             long idleKb = memory.sample();
@@ -76,9 +80,15 @@ class LoadIT {
             List<String> lostUpdates = lostUpdates(api, results);
             report(elapsed, idleKb, memory, lostUpdates);
 
-            assertThat(answers.serverErrors()).as("5xx answers; the run saw:%n%s", answers.describe()).isZero();
-            assertThat(answers.unexpectedCount()).as("unexpected answers; the run saw:%n%s", answers.describe()).isZero();
-            assertThat(lostUpdates).as("tasks whose stored steps differ from the acknowledged increments").isEmpty();
+            assertThat(answers.serverErrors())
+                    .as("5xx answers; the run saw:%n%s", answers.describe())
+                    .isZero();
+            assertThat(answers.unexpectedCount())
+                    .as("unexpected answers; the run saw:%n%s", answers.describe())
+                    .isZero();
+            assertThat(lostUpdates)
+                    .as("tasks whose stored steps differ from the acknowledged increments")
+                    .isEmpty();
         }
     }
 
@@ -90,7 +100,8 @@ class LoadIT {
         for (int i = 0; Instant.now().isBefore(deadline); i++) {
             if (!registered) {
                 // Until the client's own task is registered it tries again, so one failed answer costs one request.
-                registered = call("register", 201, () -> api.post("/tasks", registration)).isPresent();
+                registered = call("register", 201, () -> api.post("/tasks", registration))
+                        .isPresent();
                 continue;
             }
             switch (i % 10) {
@@ -98,9 +109,17 @@ class LoadIT {
                     Optional<ApiResponse> current = call("get", 200, () -> api.get("/tasks/" + id));
                     if (current.isPresent()) {
                         int next = current.get().json().get("completed_steps").asInt() + 1;
-                        increments += call("progress", 200, () -> api.post("/tasks/" + id + "/progress",
-                                "{\"completed_steps\":" + next + "}", "If-Match", current.get().header("ETag")))
-                                .isPresent() ? 1 : 0;
+                        increments += call(
+                                                "progress",
+                                                200,
+                                                () -> api.post(
+                                                        "/tasks/" + id + "/progress",
+                                                        "{\"completed_steps\":" + next + "}",
+                                                        "If-Match",
+                                                        current.get().header("ETag")))
+                                        .isPresent()
+                                ? 1
+                                : 0;
                     }
                 }
                 case 1, 4, 8 -> call("get", 200, () -> api.get("/tasks/" + id));
@@ -138,7 +157,8 @@ class LoadIT {
                 continue;
             }
             ApiResponse task = api.get("/tasks/" + result.taskId());
-            int stored = task.status() == 200 ? task.json().get("completed_steps").asInt() : -1;
+            int stored =
+                    task.status() == 200 ? task.json().get("completed_steps").asInt() : -1;
             if (stored != result.acknowledgedIncrements()) {
                 lost.add(result.taskId() + ": acknowledged " + result.acknowledgedIncrements() + ", read " + task);
             }
@@ -146,16 +166,26 @@ class LoadIT {
         return lost;
     }
 
-    private void report(Duration elapsed, long idleKb, ResidentMemory memory, List<String> lostUpdates) throws IOException {
+    private void report(Duration elapsed, long idleKb, ResidentMemory memory, List<String> lostUpdates)
+            throws IOException {
         StringBuilder report = new StringBuilder();
-        long total = latencies.values().stream().mapToLong(LatencyRecorder::count).sum();
-        report.append(String.format("load: %d clients, %d s, store=redis (timeout %s), %d requests, %.0f req/s, %d 5xx, %d lost updates%n",
-                CLIENTS, elapsed.toSeconds(), REDIS_TIMEOUT, total, total / (elapsed.toMillis() / 1000.0), answers.serverErrors(),
+        long total =
+                latencies.values().stream().mapToLong(LatencyRecorder::count).sum();
+        report.append(String.format(
+                "load: %d clients, %d s, store=redis (timeout %s), %d requests, %.0f req/s, %d 5xx, %d lost updates%n",
+                CLIENTS,
+                elapsed.toSeconds(),
+                REDIS_TIMEOUT,
+                total,
+                total / (elapsed.toMillis() / 1000.0),
+                answers.serverErrors(),
                 lostUpdates.size()));
         report.append(String.format("%-9s %9s %9s %9s%n", "operation", "requests", "p50 ms", "p99 ms"));
-        latencies.forEach((operation, recorder) -> report.append(String.format("%-9s %9d %9.2f %9.2f%n",
+        latencies.forEach((operation, recorder) -> report.append(String.format(
+                "%-9s %9d %9.2f %9.2f%n",
                 operation, recorder.count(), recorder.percentileMillis(50), recorder.percentileMillis(99))));
-        report.append(String.format("resident memory: idle %d MiB, under load max %d MiB, at end %d MiB%n",
+        report.append(String.format(
+                "resident memory: idle %d MiB, under load max %d MiB, at end %d MiB%n",
                 idleKb / 1024, memory.maxKb() / 1024, memory.lastKb() / 1024));
         report.append("answers by status:").append(System.lineSeparator()).append(answers.describe());
         lostUpdates.forEach(line -> report.append("lost update: ").append(line).append(System.lineSeparator()));
@@ -164,6 +194,5 @@ class LoadIT {
     }
 
     /** A client's own task ({@code null} when it never got registered) and how many increments were answered 200. */
-    private record ClientOutcome(String taskId, int acknowledgedIncrements) {
-    }
+    private record ClientOutcome(String taskId, int acknowledgedIncrements) {}
 }

@@ -16,7 +16,8 @@ class PerWorkerBugIT {
 
     @Test
     void withInMemoryStores_onlyTheCreatingWorkerFindsEachTask() {
-        try (WorkerProcesses workers = WorkerProcesses.start("inmemory", WORKERS, Map.of("TASKREGISTRY_STORE", "inmemory"))) {
+        try (WorkerProcesses workers =
+                WorkerProcesses.start("inmemory", WORKERS, Map.of("TASKREGISTRY_STORE", "inmemory"))) {
             RoundRobinProbe.Result result = RoundRobinProbe.run(workers, TASKS, "equity_analysis");
 
             assertThat(result.polls()).isEqualTo(160);
@@ -24,7 +25,8 @@ class PerWorkerBugIT {
             assertThat(result.successRate()).isEqualTo(25.0);
             for (int t = 0; t < TASKS; t++) {
                 for (int w = 0; w < WORKERS; w++) {
-                    assertThat(result.foundOn()[t][w]).as("task %d on worker %d", t, w + 1)
+                    assertThat(result.foundOn()[t][w])
+                            .as("task %d on worker %d", t, w + 1)
                             .isEqualTo(w == result.creators().get(t));
                 }
             }

@@ -10,8 +10,7 @@ import java.util.List;
  */
 public final class RoundRobinProbe {
 
-    private RoundRobinProbe() {
-    }
+    private RoundRobinProbe() {}
 
     /** What the probe saw; {@code foundOn[t][w]} says whether worker w answered 200 for task t. */
     public record Result(int workers, int tasks, int polls, int found, boolean[][] foundOn, List<Integer> creators) {
@@ -26,7 +25,8 @@ public final class RoundRobinProbe {
         List<Integer> creators = new ArrayList<>();
         for (int t = 0; t < tasks; t++) {
             int creator = t % workers.size();
-            ApiResponse created = workers.worker(creator).post("/tasks", "{\"type\":\"" + type + "\",\"query\":\"probe " + t + "\"}");
+            ApiResponse created =
+                    workers.worker(creator).post("/tasks", "{\"type\":\"" + type + "\",\"query\":\"probe " + t + "\"}");
             if (created.status() != 201) {
                 throw new IllegalStateException("registration on worker " + (creator + 1) + " failed: " + created);
             }
@@ -39,7 +39,8 @@ public final class RoundRobinProbe {
             for (int w = 0; w < workers.size(); w++) {
                 int status = workers.worker(w).get("/tasks/" + ids.get(t)).status();
                 if (status != 200 && status != 404) {
-                    throw new IllegalStateException("poll of task " + t + " on worker " + (w + 1) + " answered " + status);
+                    throw new IllegalStateException(
+                            "poll of task " + t + " on worker " + (w + 1) + " answered " + status);
                 }
                 foundOn[t][w] = status == 200;
                 found += foundOn[t][w] ? 1 : 0;

@@ -29,10 +29,13 @@ class SharedRegistryIT {
 
     @BeforeAll
     static void startWorkers() {
-        workers = WorkerProcesses.start("redis", WORKERS, Map.of(
-                "TASKREGISTRY_STORE", "redis",
-                "TASKREGISTRY_REDIS_URL", TestRedis.url(),
-                "TASKREGISTRY_REDIS_KEY_PREFIX", TestRedis.uniquePrefix()));
+        workers = WorkerProcesses.start(
+                "redis",
+                WORKERS,
+                Map.of(
+                        "TASKREGISTRY_STORE", "redis",
+                        "TASKREGISTRY_REDIS_URL", TestRedis.url(),
+                        "TASKREGISTRY_REDIS_KEY_PREFIX", TestRedis.uniquePrefix()));
     }
 
     @AfterAll
@@ -56,21 +59,35 @@ class SharedRegistryIT {
         String id = "lifecycle-" + UUID.randomUUID();
         String type = "spread-" + UUID.randomUUID().toString().substring(0, 8);
 
-        assertThat(worker(0).post("/tasks", "{\"id\":\"" + id + "\",\"type\":\"" + type + "\",\"total_steps\":3}").status()).isEqualTo(201);
-        assertThat(worker(1).post("/tasks/" + id + "/start", null, "If-Match", "\"1\"").status()).isEqualTo(200);
+        assertThat(worker(0)
+                        .post("/tasks", "{\"id\":\"" + id + "\",\"type\":\"" + type + "\",\"total_steps\":3}")
+                        .status())
+                .isEqualTo(201);
+        assertThat(worker(1)
+                        .post("/tasks/" + id + "/start", null, "If-Match", "\"1\"")
+                        .status())
+                .isEqualTo(200);
         for (int step = 1; step <= 3; step++) {
-            ApiResponse progressed = worker(1 + step).post("/tasks/" + id + "/progress", "{\"completed_steps\":" + step + "}");
+            ApiResponse progressed =
+                    worker(1 + step).post("/tasks/" + id + "/progress", "{\"completed_steps\":" + step + "}");
             assertThat(progressed.status()).isEqualTo(200);
             assertThat(progressed.header("ETag")).isEqualTo("\"" + (2 + step) + "\"");
         }
-        assertThat(worker(1).post("/tasks/" + id + "/complete", "{\"result\":{\"rows\":3}}").status()).isEqualTo(200);
+        assertThat(worker(1)
+                        .post("/tasks/" + id + "/complete", "{\"result\":{\"rows\":3}}")
+                        .status())
+                .isEqualTo(200);
 
         JsonNode task = worker(2).get("/tasks/" + id).json();
         assertThat(task.get("status").asText()).isEqualTo("completed");
         assertThat(task.get("version").asInt()).isEqualTo(6);
         assertThat(task.get("result").get("rows").asInt()).isEqualTo(3);
-        assertThat(worker(3).get("/tasks?type=" + type + "&status=completed").json().get("items"))
-                .singleElement().satisfies(item -> assertThat(item.get("id").asText()).isEqualTo(id));
+        assertThat(worker(3)
+                        .get("/tasks?type=" + type + "&status=completed")
+                        .json()
+                        .get("items"))
+                .singleElement()
+                .satisfies(item -> assertThat(item.get("id").asText()).isEqualTo(id));
         JsonNode stats = worker(0).get("/stats").json();
         assertThat(stats.get("tasks_by_type").get(type).asInt()).isEqualTo(1);
     }
@@ -79,7 +96,10 @@ class SharedRegistryIT {
     void clientsOnEveryWorker_incrementingOneTask_loseNoIncrement() throws Exception {
         int perClient = 50;
         String id = "counter-" + UUID.randomUUID();
-        worker(0).post("/tasks", "{\"id\":\"" + id + "\",\"type\":\"counter\",\"total_steps\":" + WORKERS * perClient + "}");
+        worker(0)
+                .post(
+                        "/tasks",
+                        "{\"id\":\"" + id + "\",\"type\":\"counter\",\"total_steps\":" + WORKERS * perClient + "}");
 
         ExecutorService clients = Executors.newFixedThreadPool(WORKERS);
         try {
@@ -105,8 +125,11 @@ class SharedRegistryIT {
         for (int done = 0; done < increments; ) {
             ApiResponse current = client.get("/tasks/" + id);
             int next = current.json().get("completed_steps").asInt() + 1;
-            ApiResponse changed = client.post("/tasks/" + id + "/progress", "{\"completed_steps\":" + next + "}",
-                    "If-Match", current.header("ETag"));
+            ApiResponse changed = client.post(
+                    "/tasks/" + id + "/progress",
+                    "{\"completed_steps\":" + next + "}",
+                    "If-Match",
+                    current.header("ETag"));
             if (changed.status() == 200) {
                 done++;
             } else if (changed.status() != 412) {

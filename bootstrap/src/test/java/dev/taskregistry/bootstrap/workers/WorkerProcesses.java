@@ -35,7 +35,8 @@ public final class WorkerProcesses implements AutoCloseable {
     /** Starts {@code count} workers with the given environment and waits until each is ready. */
     public static WorkerProcesses start(String name, int count, Map<String, String> environment) {
         if (!Files.isRegularFile(JAR)) {
-            throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run 'mvn package' (integration tests run after it)");
+            throw new IllegalStateException(
+                    JAR.toAbsolutePath() + " is missing: run 'mvn package' (integration tests run after it)");
         }
         WorkerProcesses workers = new WorkerProcesses();
         try {
@@ -82,8 +83,8 @@ public final class WorkerProcesses implements AutoCloseable {
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!processes.get(index).isAlive()) {
-                throw new IllegalStateException("worker " + (index + 1) + " exited with " + processes.get(index).exitValue()
-                        + "; see " + LOGS.toAbsolutePath());
+                throw new IllegalStateException("worker " + (index + 1) + " exited with "
+                        + processes.get(index).exitValue() + "; see " + LOGS.toAbsolutePath());
             }
             try {
                 if (clients.get(index).get("/health/ready").status() == 200) {

@@ -18,8 +18,7 @@ public final class ConcurrentWriters {
 
     private static final long MAX_WAIT_SECONDS = 60;
 
-    private ConcurrentWriters() {
-    }
+    private ConcurrentWriters() {}
 
     /** Runs {@code work} on each of {@code writers} threads at once. */
     public static void runTogether(int writers, Runnable work) throws Exception {

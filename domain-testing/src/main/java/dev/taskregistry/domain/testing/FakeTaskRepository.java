@@ -65,7 +65,9 @@ public final class FakeTaskRepository implements TaskRepository {
     public synchronized TaskPage list(TaskFilter filter, PageRequest page) {
         List<Task> matching = live().stream()
                 .filter(filter::matches)
-                .filter(task -> page.cursor().map(cursor -> task.listingKey().compareTo(cursor.after()) > 0).orElse(true))
+                .filter(task -> page.cursor()
+                        .map(cursor -> task.listingKey().compareTo(cursor.after()) > 0)
+                        .orElse(true))
                 .sorted((a, b) -> a.listingKey().compareTo(b.listingKey()))
                 .limit(page.limit() + 1L)
                 .toList();
@@ -76,11 +78,14 @@ public final class FakeTaskRepository implements TaskRepository {
     public synchronized TaskStats stats() {
         List<Task> live = live();
         Map<TaskType, Long> byType = live.stream().collect(Collectors.groupingBy(Task::type, Collectors.counting()));
-        Map<TaskStatus, Long> byStatus = live.stream().collect(Collectors.groupingBy(Task::status, Collectors.counting()));
+        Map<TaskStatus, Long> byStatus =
+                live.stream().collect(Collectors.groupingBy(Task::status, Collectors.counting()));
         return new TaskStats(live.size(), byType, byStatus);
     }
 
     private List<Task> live() {
-        return tasks.values().stream().filter(task -> !task.isExpiredAt(clock.instant())).toList();
+        return tasks.values().stream()
+                .filter(task -> !task.isExpiredAt(clock.instant()))
+                .toList();
     }
 }

@@ -27,7 +27,8 @@ public interface StoreTime {
 
             @Override
             public void passBeyond(Instant instant) {
-                long waitMillis = Duration.between(Instant.now(), instant.plus(margin)).toMillis();
+                long waitMillis =
+                        Duration.between(Instant.now(), instant.plus(margin)).toMillis();
                 if (waitMillis > 0) {
                     try {
                         Thread.sleep(waitMillis);

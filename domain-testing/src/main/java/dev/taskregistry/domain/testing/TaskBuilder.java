@@ -43,7 +43,8 @@ public final class TaskBuilder {
 
     /** The task; fails with the domain's own error when the fields break one of its rules. */
     public Task build() {
-        return Task.rebuild(id, type, status, resourceUrl, estimatedCompletion, query, progress, lifetime, outcome, version);
+        return Task.rebuild(
+                id, type, status, resourceUrl, estimatedCompletion, query, progress, lifetime, outcome, version);
     }
 
     public TaskBuilder withId(TaskId value) {

@@ -17,12 +17,11 @@ public final class TaskListing {
 
     private static final int MAX_PAGES = 10_000;
 
-    private TaskListing() {
-    }
+    private TaskListing() {}
 
     /** Every live task the filter matches, in listing order, in pages as large as allowed. */
     public static List<Task> all(TaskRepository repository, TaskFilter filter) {
-        return walk(repository, filter, PageRequest.MAX_LIMIT, () -> { });
+        return walk(repository, filter, PageRequest.MAX_LIMIT, () -> {});
     }
 
     /** Follows cursors to the end in pages of {@code limit}, running {@code betweenPages} after each page. */

@@ -100,10 +100,16 @@ public abstract class TaskRepositoryContract {
     @Test
     void everyFieldAndEveryKindOfResult_survivesTheRoundTrip() {
         Instant now = time.now();
-        for (String json : List.of("{\"score\":0.93,\"tags\":[\"a\",\"b\"],\"nested\":{\"ok\":true}}",
-                "[1,2,3]", "42", "3.5", "\"plain text\"", "true")) {
+        for (String json : List.of(
+                "{\"score\":0.93,\"tags\":[\"a\",\"b\"],\"nested\":{\"ok\":true}}",
+                "[1,2,3]",
+                "42",
+                "3.5",
+                "\"plain text\"",
+                "true")) {
             Task registered = TestTasks.pendingTask(now);
-            Task completed = registered.reportProgress(new ProgressReport(4, 10, null), now.plusMillis(5))
+            Task completed = registered
+                    .reportProgress(new ProgressReport(4, 10, null), now.plusMillis(5))
                     .complete(TaskResult.ofJson(json), now.plusMillis(9), TestTasks.RETENTION);
             repository.register(registered);
             repository.update(registered.reportProgress(new ProgressReport(4, 10, null), now.plusMillis(5)));
@@ -245,7 +251,9 @@ public abstract class TaskRepositoryContract {
         Task extended = started.withTtl(Duration.ofHours(2), now.plusSeconds(2));
         repository.update(extended);
 
-        assertThat(repository.find(task.id()).orElseThrow().expiresAt()).isEqualTo(now.plusSeconds(2).plus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        assertThat(repository.find(task.id()).orElseThrow().expiresAt())
+                .isEqualTo(
+                        now.plusSeconds(2).plus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     }
 
     @Test
@@ -349,7 +357,7 @@ public abstract class TaskRepositoryContract {
             registered.add(task.id());
         }
 
-        List<Task> walked = TaskListing.walk(repository, TaskFilter.all(), 4, () -> { });
+        List<Task> walked = TaskListing.walk(repository, TaskFilter.all(), 4, () -> {});
 
         assertThat(walked).extracting(Task::id).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(registered);
         assertThat(walked).isSortedAccordingTo((a, b) -> a.listingKey().compareTo(b.listingKey()));
@@ -379,7 +387,9 @@ public abstract class TaskRepositoryContract {
 
         List<TaskId> walkedIds = walked.stream().map(Task::id).toList();
         assertThat(walkedIds).doesNotHaveDuplicates().containsAll(before);
-        assertThat(added).containsAll(walkedIds.stream().filter(id -> !before.contains(id)).toList());
+        assertThat(added)
+                .containsAll(
+                        walkedIds.stream().filter(id -> !before.contains(id)).toList());
         assertThat(walked).isSortedAccordingTo((a, b) -> a.listingKey().compareTo(b.listingKey()));
     }
 
@@ -396,8 +406,7 @@ public abstract class TaskRepositoryContract {
 
         assertThat(ids(TaskFilter.of(TaskStatus.RUNNING, null)))
                 .containsExactlyInAnyOrder(runningAnalysis.id(), runningReport.id());
-        assertThat(ids(TaskFilter.of(null, REPORT)))
-                .containsExactlyInAnyOrder(pendingReport.id(), runningReport.id());
+        assertThat(ids(TaskFilter.of(null, REPORT))).containsExactlyInAnyOrder(pendingReport.id(), runningReport.id());
         assertThat(ids(TaskFilter.of(TaskStatus.PENDING, ANALYSIS))).containsExactly(pendingAnalysis.id());
         assertThat(ids(TaskFilter.of(TaskStatus.COMPLETED, null))).isEmpty();
         assertThat(ids(TaskFilter.of(null, TaskType.of("unknown")))).isEmpty();
@@ -409,7 +418,8 @@ public abstract class TaskRepositoryContract {
         Instant now = time.now();
         Set<TaskId> running = new HashSet<>();
         for (int i = 0; i < 15; i++) {
-            Task task = TestTasks.pendingTask(TestTasks.uniqueId(), now, i % 2 == 0 ? ANALYSIS : REPORT, Duration.ofMinutes(5 + i % 4));
+            Task task = TestTasks.pendingTask(
+                    TestTasks.uniqueId(), now, i % 2 == 0 ? ANALYSIS : REPORT, Duration.ofMinutes(5 + i % 4));
             repository.register(task);
             if (i % 3 == 0) {
                 repository.update(task.start(now));
@@ -419,7 +429,7 @@ public abstract class TaskRepositoryContract {
             }
         }
 
-        List<Task> walked = TaskListing.walk(repository, TaskFilter.of(TaskStatus.RUNNING, ANALYSIS), 2, () -> { });
+        List<Task> walked = TaskListing.walk(repository, TaskFilter.of(TaskStatus.RUNNING, ANALYSIS), 2, () -> {});
 
         assertThat(walked).extracting(Task::id).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(running);
     }
@@ -446,7 +456,8 @@ public abstract class TaskRepositoryContract {
         time.passBeyond(shortLived.expiresAt());
 
         assertThat(listAll(TaskFilter.all())).containsExactly(longLived);
-        assertThat(listAll(TaskFilter.of(TaskStatus.PENDING, TestTasks.DEFAULT_TYPE))).containsExactly(longLived);
+        assertThat(listAll(TaskFilter.of(TaskStatus.PENDING, TestTasks.DEFAULT_TYPE)))
+                .containsExactly(longLived);
     }
 
     // --- stats ---------------------------------------------------------------------------------
@@ -478,11 +489,12 @@ public abstract class TaskRepositoryContract {
 
         assertThat(stats.total()).isEqualTo(4);
         assertThat(stats.byType()).containsOnly(java.util.Map.entry(ANALYSIS, 2L), java.util.Map.entry(REPORT, 2L));
-        assertThat(stats.byStatus()).containsOnly(
-                java.util.Map.entry(TaskStatus.PENDING, 1L),
-                java.util.Map.entry(TaskStatus.COMPLETED, 1L),
-                java.util.Map.entry(TaskStatus.CANCELLED, 1L),
-                java.util.Map.entry(TaskStatus.FAILED, 1L));
+        assertThat(stats.byStatus())
+                .containsOnly(
+                        java.util.Map.entry(TaskStatus.PENDING, 1L),
+                        java.util.Map.entry(TaskStatus.COMPLETED, 1L),
+                        java.util.Map.entry(TaskStatus.CANCELLED, 1L),
+                        java.util.Map.entry(TaskStatus.FAILED, 1L));
     }
 
     @Test

@@ -15,8 +15,7 @@ public final class TestTasks {
     public static final Duration DEFAULT_TTL = Duration.ofMinutes(5);
     public static final Duration RETENTION = Duration.ofMinutes(5);
 
-    private TestTasks() {
-    }
+    private TestTasks() {}
 
     public static TaskId uniqueId() {
         return TaskId.of("t-" + UUID.randomUUID());

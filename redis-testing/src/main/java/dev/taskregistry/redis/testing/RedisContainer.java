@@ -9,8 +9,7 @@ final class RedisContainer {
 
     private static final int REDIS_PORT = 6379;
 
-    private RedisContainer() {
-    }
+    private RedisContainer() {}
 
     /** False also when Testcontainers is not on the class path (it is optional in redis-testing). */
     static boolean isDockerAvailable() {
@@ -24,8 +23,8 @@ final class RedisContainer {
 
     /** Starts a container for the rest of the JVM's life (Testcontainers removes it when the JVM exits). */
     static String startShared() {
-        GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse("redis:7"))
-                .withExposedPorts(REDIS_PORT);
+        GenericContainer<?> container =
+                new GenericContainer<>(DockerImageName.parse("redis:7")).withExposedPorts(REDIS_PORT);
         container.start();
         Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "redis-container-cleanup"));
         return "redis://" + container.getHost() + ":" + container.getMappedPort(REDIS_PORT);

@@ -23,14 +23,14 @@ final class RedisServerLauncher {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     private static final int PROBE_TIMEOUT_MILLIS = 250;
 
-    private RedisServerLauncher() {
-    }
+    private RedisServerLauncher() {}
 
     static boolean isInstalled() {
         String path = System.getenv("PATH");
-        return path != null && List.of(path.split(File.pathSeparator)).stream()
-                .map(dir -> Path.of(dir, BINARY))
-                .anyMatch(Files::isExecutable);
+        return path != null
+                && List.of(path.split(File.pathSeparator)).stream()
+                        .map(dir -> Path.of(dir, BINARY))
+                        .anyMatch(Files::isExecutable);
     }
 
     static Process launch(List<String> arguments, Path log) {
@@ -60,13 +60,15 @@ final class RedisServerLauncher {
             sleep(Duration.ofMillis(20));
         }
         terminate(process, true);
-        throw new IllegalStateException("redis-server on port " + port + " did not answer within "
-                + START_TIMEOUT + ": " + tail(log));
+        throw new IllegalStateException(
+                "redis-server on port " + port + " did not answer within " + START_TIMEOUT + ": " + tail(log));
     }
 
     static void signal(Process process, String signal) {
         try {
-            int exit = new ProcessBuilder("kill", signal, String.valueOf(process.pid())).start().waitFor();
+            int exit = new ProcessBuilder("kill", signal, String.valueOf(process.pid()))
+                    .start()
+                    .waitFor();
             if (exit != 0) {
                 throw new IllegalStateException("kill " + signal + " " + process.pid() + " failed with " + exit);
             }

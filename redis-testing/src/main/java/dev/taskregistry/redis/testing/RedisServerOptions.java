@@ -18,7 +18,8 @@ public record RedisServerOptions(boolean appendOnly, String appendFsync, Path di
 
     public RedisServerOptions {
         if (!FSYNC_POLICIES.contains(appendFsync)) {
-            throw new IllegalArgumentException("'appendFsync' must be one of " + FSYNC_POLICIES + ", was " + appendFsync);
+            throw new IllegalArgumentException(
+                    "'appendFsync' must be one of " + FSYNC_POLICIES + ", was " + appendFsync);
         }
     }
 
@@ -34,11 +35,17 @@ public record RedisServerOptions(boolean appendOnly, String appendFsync, Path di
 
     List<String> arguments(int port, Path defaultDir) {
         return List.of(
-                "--port", String.valueOf(port),
-                "--bind", "127.0.0.1",
-                "--save", "",
-                "--appendonly", appendOnly ? "yes" : "no",
-                "--appendfsync", appendFsync,
-                "--dir", (dir != null ? dir : defaultDir).toAbsolutePath().toString());
+                "--port",
+                String.valueOf(port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                appendOnly ? "yes" : "no",
+                "--appendfsync",
+                appendFsync,
+                "--dir",
+                (dir != null ? dir : defaultDir).toAbsolutePath().toString());
     }
 }

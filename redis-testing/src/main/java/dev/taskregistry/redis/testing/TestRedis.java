@@ -27,8 +27,7 @@ public final class TestRedis {
 
     private static String url;
 
-    private TestRedis() {
-    }
+    private TestRedis() {}
 
     /** The shared Redis' URL, starting it on first use. */
     public static synchronized String url() {

@@ -34,7 +34,8 @@ class RedisServerProcessTest {
 
     @Test
     void pausedServer_answersNothing_untilResumed() {
-        try (RedisServerProcess server = RedisServerProcess.start(); Jedis redis = client(server, 300)) {
+        try (RedisServerProcess server = RedisServerProcess.start();
+                Jedis redis = client(server, 300)) {
             server.pause();
             try {
                 assertThatThrownBy(redis::ping).isInstanceOf(JedisConnectionException.class);
@@ -59,7 +60,8 @@ class RedisServerProcessTest {
 
     private static Jedis client(RedisServerProcess server, int timeoutMillis) {
         URI uri = URI.create(server.url());
-        return new Jedis(new HostAndPort(uri.getHost(), uri.getPort()),
+        return new Jedis(
+                new HostAndPort(uri.getHost(), uri.getPort()),
                 DefaultJedisClientConfig.builder().timeoutMillis(timeoutMillis).build());
     }
 }

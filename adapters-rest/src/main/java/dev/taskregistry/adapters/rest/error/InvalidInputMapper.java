@@ -17,6 +17,8 @@ public class InvalidInputMapper implements ExceptionMapper<InvalidInput> {
 
     @Override
     public Response toResponse(InvalidInput error) {
-        return Problem.invalidField(error.field(), error.getMessage(), RequestPath.of(uriInfo)).toResponse().build();
+        return Problem.invalidField(error.field(), error.getMessage(), RequestPath.of(uriInfo))
+                .toResponse()
+                .build();
     }
 }

@@ -21,22 +21,33 @@ final class JsonInputProblem {
 
     private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate field '(.{0,200})'");
 
-    private JsonInputProblem() {
-    }
+    private JsonInputProblem() {}
 
     static Response of(JsonProcessingException error, UriInfo uriInfo) {
         for (Throwable cause = error.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof PayloadTooLarge tooLarge) {
-                return Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "payload-too-large", tooLarge.getMessage(),
-                        RequestPath.of(uriInfo), "body").toResponse().build();
+                return Problem.of(
+                                Response.Status.REQUEST_ENTITY_TOO_LARGE,
+                                "payload-too-large",
+                                tooLarge.getMessage(),
+                                RequestPath.of(uriInfo),
+                                "body")
+                        .toResponse()
+                        .build();
             }
         }
         String field = error instanceof JsonMappingException mapping ? fieldOf(mapping) : duplicateKeyOf(error);
         if (field == null) {
             field = "body";
         }
-        return Problem.of(Response.Status.BAD_REQUEST, "invalid-json", describe(error, field), RequestPath.of(uriInfo),
-                field).toResponse().build();
+        return Problem.of(
+                        Response.Status.BAD_REQUEST,
+                        "invalid-json",
+                        describe(error, field),
+                        RequestPath.of(uriInfo),
+                        field)
+                .toResponse()
+                .build();
     }
 
     private static String describe(JsonProcessingException error, String field) {
@@ -48,15 +59,19 @@ final class JsonInputProblem {
                     + error.getLocation().getColumnNr() + ")";
         }
         if (error instanceof UnrecognizedPropertyException unknown) {
-            return "'" + field + "' is not a known field; known fields: " + unknown.getKnownPropertyIds().stream()
-                    .map(String::valueOf).sorted().collect(Collectors.joining(", "));
+            return "'" + field + "' is not a known field; known fields: "
+                    + unknown.getKnownPropertyIds().stream()
+                            .map(String::valueOf)
+                            .sorted()
+                            .collect(Collectors.joining(", "));
         }
         if (field.equals("body")) {
             return "the body must be a JSON object";
         }
         InputCoercionException outOfRange = causeOf(error, InputCoercionException.class);
         if (outOfRange != null && outOfRange.getTargetType() != null) {
-            return "'" + field + "' must be " + expected(outOfRange.getTargetType()) + "; the value is out of that range";
+            return "'" + field + "' must be " + expected(outOfRange.getTargetType())
+                    + "; the value is out of that range";
         }
         if (error instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             String was = error instanceof InvalidFormatException format ? ", was " + format.getValue() : "";
@@ -101,7 +116,8 @@ final class JsonInputProblem {
 
     private static String fieldOf(JsonMappingException error) {
         String path = error.getPath().stream()
-                .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+                .map(reference ->
+                        reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
                 .collect(Collectors.joining("."));
         return path.isEmpty() ? null : path;
     }

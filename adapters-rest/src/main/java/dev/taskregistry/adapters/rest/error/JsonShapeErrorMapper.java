@@ -34,7 +34,8 @@ public class JsonShapeErrorMapper implements ExceptionMapper<JsonMappingExceptio
      * it then names the generator as its source, or (a failing property) passes through Jackson's serializers.
      */
     private static boolean isWriteFailure(JsonMappingException error) {
-        return error.getProcessor() instanceof JsonGenerator || Arrays.stream(error.getStackTrace())
-                .anyMatch(frame -> frame.getClassName().startsWith("com.fasterxml.jackson.databind.ser."));
+        return error.getProcessor() instanceof JsonGenerator
+                || Arrays.stream(error.getStackTrace())
+                        .anyMatch(frame -> frame.getClassName().startsWith("com.fasterxml.jackson.databind.ser."));
     }
 }

@@ -18,7 +18,13 @@ public class MalformedTextMapper implements ExceptionMapper<CharacterCodingExcep
 
     @Override
     public Response toResponse(CharacterCodingException error) {
-        return Problem.of(Response.Status.BAD_REQUEST, "invalid-json", "the body is not valid UTF-8 text",
-                RequestPath.of(uriInfo), "body").toResponse().build();
+        return Problem.of(
+                        Response.Status.BAD_REQUEST,
+                        "invalid-json",
+                        "the body is not valid UTF-8 text",
+                        RequestPath.of(uriInfo),
+                        "body")
+                .toResponse()
+                .build();
     }
 }

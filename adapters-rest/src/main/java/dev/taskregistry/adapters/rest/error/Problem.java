@@ -18,8 +18,13 @@ public record Problem(URI type, String title, int status, String detail, URI ins
     private static final String TYPE_BASE = "https://taskregistry.dev/problems/";
 
     public static Problem of(Response.StatusType status, String slug, String detail, URI instance, String field) {
-        return new Problem(URI.create(TYPE_BASE + slug), status.getReasonPhrase(), status.getStatusCode(), detail,
-                instance, field);
+        return new Problem(
+                URI.create(TYPE_BASE + slug),
+                status.getReasonPhrase(),
+                status.getStatusCode(),
+                detail,
+                instance,
+                field);
     }
 
     /** A value the client sent is not valid: 400 naming it ({@code field}, and first in {@code detail}). */

@@ -6,8 +6,7 @@ import java.net.URI;
 /** The {@code instance} of a problem: the path of the request that failed, without host or query. */
 public final class RequestPath {
 
-    private RequestPath() {
-    }
+    private RequestPath() {}
 
     public static URI of(UriInfo uriInfo) {
         return uriInfo == null ? null : URI.create("/" + relative(uriInfo));

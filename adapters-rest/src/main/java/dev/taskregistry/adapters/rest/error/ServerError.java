@@ -11,13 +11,18 @@ final class ServerError {
 
     private static final Logger LOG = Logger.getLogger(ServerError.class.getName());
 
-    private ServerError() {
-    }
+    private ServerError() {}
 
     static Response logged(Throwable error, UriInfo uriInfo) {
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "unexpected error, incident " + incident, error);
-        return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "internal-error",
-                "unexpected error; incident " + incident, RequestPath.of(uriInfo), null).toResponse().build();
+        return Problem.of(
+                        Response.Status.INTERNAL_SERVER_ERROR,
+                        "internal-error",
+                        "unexpected error; incident " + incident,
+                        RequestPath.of(uriInfo),
+                        null)
+                .toResponse()
+                .build();
     }
 }

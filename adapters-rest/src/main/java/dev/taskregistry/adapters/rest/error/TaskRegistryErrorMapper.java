@@ -40,7 +40,8 @@ public class TaskRegistryErrorMapper implements ExceptionMapper<TaskRegistryExce
             case InvalidTaskField invalid -> invalidField(invalid);
             case TaskNotFound notFound -> problem(Status.NOT_FOUND, "task-not-found", error, "id");
             // If-Match named a version that is no longer current.
-            case TaskVersionMismatch mismatch -> problem(Status.PRECONDITION_FAILED, "version-mismatch", error, "If-Match");
+            case TaskVersionMismatch mismatch ->
+                problem(Status.PRECONDITION_FAILED, "version-mismatch", error, "If-Match");
             // The change contradicts the task's state: id taken, illegal transition, every retry lost.
             case TaskAlreadyExists exists -> problem(Status.CONFLICT, "task-already-exists", error, null);
             case IllegalTaskTransition transition -> problem(Status.CONFLICT, "illegal-transition", error, null);
@@ -52,18 +53,29 @@ public class TaskRegistryErrorMapper implements ExceptionMapper<TaskRegistryExce
     /** Named as the client sent it, also where the problem mentions other fields. */
     private Response invalidField(InvalidTaskField error) {
         String field = WireNames.fieldName(error.field());
-        return Problem.invalidField(field, "'" + field + "' " + error.problem(WireNames::fieldName), RequestPath.of(uriInfo))
-                .toResponse().build();
+        return Problem.invalidField(
+                        field, "'" + field + "' " + error.problem(WireNames::fieldName), RequestPath.of(uriInfo))
+                .toResponse()
+                .build();
     }
 
     /** The store is down: 503 with {@code Retry-After}, never "not found"; the cause is logged, not answered. */
     private Response storeUnavailable(TaskStoreUnavailable error) {
         LOG.log(Level.WARNING, "task store unavailable: {0}", error.getMessage());
-        return Problem.of(Status.SERVICE_UNAVAILABLE, "store-unavailable", "the task store cannot be reached; retry later",
-                RequestPath.of(uriInfo), null).toResponse().header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+        return Problem.of(
+                        Status.SERVICE_UNAVAILABLE,
+                        "store-unavailable",
+                        "the task store cannot be reached; retry later",
+                        RequestPath.of(uriInfo),
+                        null)
+                .toResponse()
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .build();
     }
 
     private Response problem(Status status, String slug, TaskRegistryException error, String field) {
-        return Problem.of(status, slug, error.getMessage(), RequestPath.of(uriInfo), field).toResponse().build();
+        return Problem.of(status, slug, error.getMessage(), RequestPath.of(uriInfo), field)
+                .toResponse()
+                .build();
     }
 }

@@ -3,8 +3,8 @@ package dev.taskregistry.adapters.rest.error;
 import jakarta.enterprise.context.Dependent;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -24,8 +24,13 @@ public class WebApplicationErrorMapper implements ExceptionMapper<WebApplication
     public Response toResponse(WebApplicationException error) {
         Response original = error.getResponse();
         Response.StatusType status = original.getStatusInfo();
-        Response.ResponseBuilder response = Problem.of(status, slugOf(status.getStatusCode()), detailOf(error, status),
-                RequestPath.of(uriInfo), fieldOf(status.getStatusCode())).toResponse();
+        Response.ResponseBuilder response = Problem.of(
+                        status,
+                        slugOf(status.getStatusCode()),
+                        detailOf(error, status),
+                        RequestPath.of(uriInfo),
+                        fieldOf(status.getStatusCode()))
+                .toResponse();
         original.getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase(HttpHeaders.ALLOW)) {
                 values.forEach(value -> response.header(name, value));

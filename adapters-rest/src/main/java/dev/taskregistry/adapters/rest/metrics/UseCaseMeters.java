@@ -29,7 +29,9 @@ final class UseCaseMeters {
     UseCaseMeters(MetricRegistry registry, Class<?>... resources) {
         for (Class<?> resource : resources) {
             for (Method method : resource.getMethods()) {
-                httpMethodOf(method).ifPresent(verb -> byMethod.put(method, register(registry, method, verb + " " + pathOf(resource, method))));
+                httpMethodOf(method)
+                        .ifPresent(verb -> byMethod.put(
+                                method, register(registry, method, verb + " " + pathOf(resource, method))));
             }
         }
     }
@@ -49,12 +51,16 @@ final class UseCaseMeters {
 
     private static Meters register(MetricRegistry registry, Method method, String endpoint) {
         String useCase = useCaseName(method);
-        Counter calls = registry.counter(Metadata.builder().withName(PREFIX + useCase + ".calls")
-                .withDescription("Requests answered by the " + useCase + " use case (" + endpoint + "), whatever the status")
+        Counter calls = registry.counter(Metadata.builder()
+                .withName(PREFIX + useCase + ".calls")
+                .withDescription(
+                        "Requests answered by the " + useCase + " use case (" + endpoint + "), whatever the status")
                 .build());
-        Timer duration = registry.timer(Metadata.builder().withName(PREFIX + useCase + ".duration")
+        Timer duration = registry.timer(Metadata.builder()
+                .withName(PREFIX + useCase + ".duration")
                 .withDescription("Time to answer a request of the " + useCase + " use case (" + endpoint + ")")
-                .withUnit(MetricUnits.NANOSECONDS).build());
+                .withUnit(MetricUnits.NANOSECONDS)
+                .build());
         return new Meters(calls, duration);
     }
 
@@ -69,11 +75,12 @@ final class UseCaseMeters {
     }
 
     private static String pathOf(Class<?> resource, Method method) {
-        String base = resource.getAnnotation(Path.class) == null ? "" : resource.getAnnotation(Path.class).value();
+        String base = resource.getAnnotation(Path.class) == null
+                ? ""
+                : resource.getAnnotation(Path.class).value();
         Path sub = method.getAnnotation(Path.class);
         return sub == null ? base : base + "/" + sub.value();
     }
 
-    private record Meters(Counter calls, Timer duration) {
-    }
+    private record Meters(Counter calls, Timer duration) {}
 }

@@ -10,7 +10,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @Schema(name = "Completion", additionalProperties = Schema.False.class)
 public record CompleteTaskRequest(
-        @Schema(implementation = Object.class, nullable = true,
+        @Schema(
+                implementation = Object.class,
+                nullable = true,
                 description = "Any JSON value: object, array, number, string or boolean; kept verbatim")
         JsonNode result) {
 

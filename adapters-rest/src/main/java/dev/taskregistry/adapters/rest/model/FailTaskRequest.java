@@ -9,6 +9,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @Schema(name = "Failure", additionalProperties = Schema.False.class)
 public record FailTaskRequest(
-        @Schema(required = true, minLength = 1, maxLength = Task.MAX_TEXT_LENGTH, description = "Why; must not be blank")
-        String error) {
-}
+        @Schema(
+                required = true,
+                minLength = 1,
+                maxLength = Task.MAX_TEXT_LENGTH,
+                description = "Why; must not be blank")
+        String error) {}

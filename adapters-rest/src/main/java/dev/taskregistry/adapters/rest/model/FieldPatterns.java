@@ -9,6 +9,5 @@ public final class FieldPatterns {
     public static final String TASK_ID = "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$";
     public static final String TASK_TYPE = "^[a-z0-9_.-]{1,64}$";
 
-    private FieldPatterns() {
-    }
+    private FieldPatterns() {}
 }

@@ -10,8 +10,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @Schema(name = "TtlChange", additionalProperties = Schema.False.class)
 public record SetTtlRequest(
-        @Schema(required = true, minimum = "1", description = "The task expires this many seconds from now; "
-                + "at most taskregistry.task.max-ttl (default 604800, 7 days)")
+        @Schema(
+                required = true,
+                minimum = "1",
+                description = "The task expires this many seconds from now; "
+                        + "at most taskregistry.task.max-ttl (default 604800, 7 days)")
         Long ttlSeconds) {
 
     public long requiredTtlSeconds() {

@@ -15,12 +15,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record TaskPageResponse(
         @Schema(required = true, maxItems = PageRequest.MAX_LIMIT, description = "At most limit tasks")
         List<TaskResponse> items,
-        @Schema(required = true, nullable = true, description = "Pass it back as cursor for the next page; null on the last page")
+
+        @Schema(
+                required = true,
+                nullable = true,
+                description = "Pass it back as cursor for the next page; null on the last page")
         String nextCursor) {
 
     /** The page, its next cursor written as text by {@code tokens}. */
     public static TaskPageResponse of(TaskPage page, Function<PageCursor, String> tokens) {
-        return new TaskPageResponse(page.items().stream().map(TaskResponse::of).toList(),
+        return new TaskPageResponse(
+                page.items().stream().map(TaskResponse::of).toList(),
                 page.next().map(tokens).orElse(null));
     }
 }

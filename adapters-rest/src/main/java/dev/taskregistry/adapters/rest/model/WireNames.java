@@ -13,11 +13,10 @@ import java.util.stream.Collectors;
  */
 public final class WireNames {
 
-    private static final String STATUS_NAMES = Arrays.stream(TaskStatus.values()).map(WireNames::statusName)
-            .collect(Collectors.joining(", "));
+    private static final String STATUS_NAMES =
+            Arrays.stream(TaskStatus.values()).map(WireNames::statusName).collect(Collectors.joining(", "));
 
-    private WireNames() {
-    }
+    private WireNames() {}
 
     public static String statusName(TaskStatus status) {
         return status.name().toLowerCase(Locale.ROOT);

@@ -37,7 +37,8 @@ record ForwardedHeaders(Optional<String> proto, Optional<String> host) {
         if (standard.isPresent()) {
             return standard;
         }
-        return new ForwardedHeaders(lastValue(forwardedProto).flatMap(ForwardedHeaders::validProto),
+        return new ForwardedHeaders(
+                lastValue(forwardedProto).flatMap(ForwardedHeaders::validProto),
                 lastValue(forwardedHost).flatMap(ForwardedHeaders::validHost));
     }
 
@@ -68,7 +69,7 @@ record ForwardedHeaders(Optional<String> proto, Optional<String> host) {
             switch (name) {
                 case "proto" -> proto = value.flatMap(ForwardedHeaders::validProto);
                 case "host" -> host = value.flatMap(ForwardedHeaders::validHost);
-                default -> { }
+                default -> {}
             }
         }
         return new ForwardedHeaders(proto, host);

@@ -45,8 +45,11 @@ public final class ForwardingPolicy {
             throw new IllegalArgumentException(problem, e);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getRawUserInfo() != null
-                || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+        if (!(scheme.equals("http") || scheme.equals("https"))
+                || uri.getHost() == null
+                || uri.getRawUserInfo() != null
+                || uri.getRawQuery() != null
+                || uri.getRawFragment() != null) {
             throw new IllegalArgumentException(problem);
         }
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
@@ -58,9 +61,10 @@ public final class ForwardingPolicy {
         Set<InetAddress> addresses = new LinkedHashSet<>();
         for (String entry : text.split(",")) {
             if (!entry.isBlank()) {
-                addresses.add(IpAddresses.parse(entry).orElseThrow(() -> new IllegalArgumentException(
-                        "must list IP addresses separated by commas, such as 10.0.0.5,10.0.0.6 (no host names or"
-                                + " ranges); '" + entry.strip() + "' is not one")));
+                addresses.add(IpAddresses.parse(entry)
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                "must list IP addresses separated by commas, such as 10.0.0.5,10.0.0.6 (no host names or"
+                                        + " ranges); '" + entry.strip() + "' is not one")));
             }
         }
         return addresses;
@@ -73,7 +77,10 @@ public final class ForwardingPolicy {
 
     /** True when {@code peerAddress}, the TCP peer's IP address as text, is a trusted proxy. */
     boolean trusts(String peerAddress) {
-        return peerAddress != null && IpAddresses.parse(peerAddress).filter(trustedProxies::contains).isPresent();
+        return peerAddress != null
+                && IpAddresses.parse(peerAddress)
+                        .filter(trustedProxies::contains)
+                        .isPresent();
     }
 
     /**
@@ -91,7 +98,9 @@ public final class ForwardingPolicy {
 
     @Override
     public String toString() {
-        return "ForwardingPolicy[publicBaseUrl=" + publicBaseUrl.map(URI::toString).orElse("unset") + ", trustedProxies="
-                + trustedProxies.stream().map(InetAddress::getHostAddress).collect(Collectors.joining(",", "[", "]")) + "]";
+        return "ForwardingPolicy[publicBaseUrl="
+                + publicBaseUrl.map(URI::toString).orElse("unset") + ", trustedProxies="
+                + trustedProxies.stream().map(InetAddress::getHostAddress).collect(Collectors.joining(",", "[", "]"))
+                + "]";
     }
 }

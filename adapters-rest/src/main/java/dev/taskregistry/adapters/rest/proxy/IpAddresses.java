@@ -12,8 +12,7 @@ final class IpAddresses {
     private static final Pattern IPV4 = Pattern.compile(OCTET + "(\\." + OCTET + "){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(%[0-9A-Za-z._-]+)?");
 
-    private IpAddresses() {
-    }
+    private IpAddresses() {}
 
     /** The address that {@code text} spells, bracketed or not; empty for anything else, host names included. */
     static Optional<InetAddress> parse(String text) {

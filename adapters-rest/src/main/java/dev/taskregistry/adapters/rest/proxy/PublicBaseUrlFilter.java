@@ -51,7 +51,9 @@ public class PublicBaseUrlFilter implements ContainerRequestFilter {
             return ForwardedHeaders.none();
         }
         MultivaluedMap<String, String> headers = request.getHeaders();
-        return ForwardedHeaders.read(headers.get(ForwardedHeaders.FORWARDED), headers.get(ForwardedHeaders.X_FORWARDED_PROTO),
+        return ForwardedHeaders.read(
+                headers.get(ForwardedHeaders.FORWARDED),
+                headers.get(ForwardedHeaders.X_FORWARDED_PROTO),
                 headers.get(ForwardedHeaders.X_FORWARDED_HOST));
     }
 }

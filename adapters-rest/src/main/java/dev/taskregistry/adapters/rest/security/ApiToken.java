@@ -23,7 +23,10 @@ public final class ApiToken {
     }
 
     public static ApiToken of(Optional<String> configured) {
-        return configured.filter(token -> !token.isBlank()).map(token -> new ApiToken(sha256(token))).orElseGet(ApiToken::none);
+        return configured
+                .filter(token -> !token.isBlank())
+                .map(token -> new ApiToken(sha256(token)))
+                .orElseGet(ApiToken::none);
     }
 
     public boolean isRequired() {

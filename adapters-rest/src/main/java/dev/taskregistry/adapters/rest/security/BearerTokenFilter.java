@@ -26,6 +26,7 @@ public class BearerTokenFilter implements ContainerRequestFilter {
 
     /** First path segments of the protected resources. */
     static final Set<String> PROTECTED_ROOTS = Set.of("tasks", "stats");
+
     private static final String SCHEME = "Bearer ";
 
     private final ApiToken token;
@@ -43,11 +44,18 @@ public class BearerTokenFilter implements ContainerRequestFilter {
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         boolean bearer = authorization != null && authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length());
         if (!bearer || !token.matches(authorization.substring(SCHEME.length()).strip())) {
-            String detail = authorization == null ? "this endpoint needs 'Authorization: Bearer <token>'"
+            String detail = authorization == null
+                    ? "this endpoint needs 'Authorization: Bearer <token>'"
                     : bearer ? "the bearer token is not valid" : "the Authorization header must use the Bearer scheme";
-            request.abortWith(Problem.of(Response.Status.UNAUTHORIZED, "unauthorized", detail,
-                            RequestPath.of(request.getUriInfo()), "Authorization")
-                    .toResponse().header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"task-registry\"").build());
+            request.abortWith(Problem.of(
+                            Response.Status.UNAUTHORIZED,
+                            "unauthorized",
+                            detail,
+                            RequestPath.of(request.getUriInfo()),
+                            "Authorization")
+                    .toResponse()
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"task-registry\"")
+                    .build());
         }
     }
 

@@ -12,10 +12,10 @@ class JsonShapeErrorMapperTest {
 
     @Test
     void aFailureWhileWritingAResponse_is500_whileAFailureWhileReadingIs400() {
-        JsonMappingException writing = catchThrowableOfType(JsonMappingException.class,
-                () -> JsonMapping.createMapper().writeValueAsString(new Unwritable()));
-        JsonMappingException reading = catchThrowableOfType(JsonMappingException.class,
-                () -> JsonMapping.createMapper().readValue("{\"x\":1}", Unwritable.class));
+        JsonMappingException writing = catchThrowableOfType(
+                JsonMappingException.class, () -> JsonMapping.createMapper().writeValueAsString(new Unwritable()));
+        JsonMappingException reading = catchThrowableOfType(
+                JsonMappingException.class, () -> JsonMapping.createMapper().readValue("{\"x\":1}", Unwritable.class));
 
         assertThat(new JsonShapeErrorMapper().toResponse(writing).getStatus()).isEqualTo(500);
         assertThat(new JsonShapeErrorMapper().toResponse(reading).getStatus()).isEqualTo(400);

@@ -31,15 +31,19 @@ class TaskRegistryErrorMapperTest {
                 Arguments.of(new TaskNotFound(ID), 404, "task-not-found", "id"),
                 Arguments.of(new TaskVersionMismatch(ID, "version 3", 4L), 412, "version-mismatch", "If-Match"),
                 Arguments.of(new TaskAlreadyExists(ID), 409, "task-already-exists", null),
-                Arguments.of(new IllegalTaskTransition(ID, TaskStatus.CANCELLED, "complete"), 409, "illegal-transition", null),
+                Arguments.of(
+                        new IllegalTaskTransition(ID, TaskStatus.CANCELLED, "complete"),
+                        409,
+                        "illegal-transition",
+                        null),
                 Arguments.of(new ConcurrentTaskUpdate(ID), 409, "concurrent-update", null),
                 Arguments.of(new TaskStoreUnavailable("connection refused", null), 503, "store-unavailable", null));
     }
 
     @ParameterizedTest
     @MethodSource("errors")
-    void aDomainError_isAnsweredWithItsStatusProblemTypeAndField(TaskRegistryException error, int status, String slug,
-                                                                 String field) {
+    void aDomainError_isAnsweredWithItsStatusProblemTypeAndField(
+            TaskRegistryException error, int status, String slug, String field) {
         Response response = new TaskRegistryErrorMapper().toResponse(error);
 
         Problem problem = (Problem) response.getEntity();
@@ -52,8 +56,8 @@ class TaskRegistryErrorMapperTest {
 
     @Test
     void anInvalidField_isNamedAsTheClientSentIt_alsoWhereTheProblemMentionsAnother() {
-        Response response = new TaskRegistryErrorMapper().toResponse(new InvalidTaskField(TaskField.TTL,
-                "must not exceed ", TaskField.TOTAL_STEPS, " seconds"));
+        Response response = new TaskRegistryErrorMapper()
+                .toResponse(new InvalidTaskField(TaskField.TTL, "must not exceed ", TaskField.TOTAL_STEPS, " seconds"));
 
         Problem problem = (Problem) response.getEntity();
         assertThat(problem.field()).isEqualTo("ttl_seconds");

@@ -15,7 +15,8 @@ class WireNamesTest {
     void statusWireNames_areLowercase_andUnknownNamesAreRejected() {
         assertThat(WireNames.statusNamed("cancelled")).isEqualTo(TaskStatus.CANCELLED);
         assertThatThrownBy(() -> WireNames.statusNamed("RUNNING"))
-                .isInstanceOfSatisfying(InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo(TaskField.STATUS))
+                .isInstanceOfSatisfying(
+                        InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo(TaskField.STATUS))
                 .hasMessageContaining("pending, running, completed, failed, cancelled");
     }
 

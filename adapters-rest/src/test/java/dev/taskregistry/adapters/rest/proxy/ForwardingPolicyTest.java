@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class ForwardingPolicyTest {
 
     private static final URI REQUEST_BASE = URI.create("http://10.0.0.9:8080/");
-    private static final ForwardedHeaders HTTPS_API = new ForwardedHeaders(Optional.of("https"), Optional.of("api.example.org"));
+    private static final ForwardedHeaders HTTPS_API =
+            new ForwardedHeaders(Optional.of("https"), Optional.of("api.example.org"));
 
     private final ForwardingPolicy policy = new ForwardingPolicy(
             Optional.of(ForwardingPolicy.publicBaseUrl("https://tasks.example.com/registry")),
@@ -45,21 +46,27 @@ class ForwardingPolicyTest {
 
     @Test
     void withoutForwardedValues_thePublicBaseUrlIsShown_elseTheRequestsOwn() {
-        assertThat(policy.baseUrl(REQUEST_BASE, ForwardedHeaders.none())).isEqualTo(URI.create("https://tasks.example.com/registry/"));
-        assertThat(new ForwardingPolicy(Optional.empty(), Set.of()).baseUrl(REQUEST_BASE, ForwardedHeaders.none())).isEqualTo(REQUEST_BASE);
+        assertThat(policy.baseUrl(REQUEST_BASE, ForwardedHeaders.none()))
+                .isEqualTo(URI.create("https://tasks.example.com/registry/"));
+        assertThat(new ForwardingPolicy(Optional.empty(), Set.of()).baseUrl(REQUEST_BASE, ForwardedHeaders.none()))
+                .isEqualTo(REQUEST_BASE);
     }
 
     @Test
     void aPublicBaseUrl_isNormalisedToEndWithASlash() {
-        assertThat(ForwardingPolicy.publicBaseUrl(" HTTPS://tasks.example.com ")).isEqualTo(URI.create("https://tasks.example.com/"));
-        assertThat(ForwardingPolicy.publicBaseUrl("http://[2001:db8::1]:8080/a/b/")).isEqualTo(URI.create("http://[2001:db8::1]:8080/a/b/"));
+        assertThat(ForwardingPolicy.publicBaseUrl(" HTTPS://tasks.example.com "))
+                .isEqualTo(URI.create("https://tasks.example.com/"));
+        assertThat(ForwardingPolicy.publicBaseUrl("http://[2001:db8::1]:8080/a/b/"))
+                .isEqualTo(URI.create("http://[2001:db8::1]:8080/a/b/"));
     }
 
     @Test
     void aBadPublicBaseUrlOrProxyList_isRefused() {
-        assertThatThrownBy(() -> ForwardingPolicy.publicBaseUrl("mailto:ops@example.com")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ForwardingPolicy.publicBaseUrl("mailto:ops@example.com"))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ForwardingPolicy.trustedProxies("10.0.0.5,localhost"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'localhost'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'localhost'");
         assertThat(ForwardingPolicy.trustedProxies(" , 10.0.0.5 ,")).hasSize(1);
     }
 }
