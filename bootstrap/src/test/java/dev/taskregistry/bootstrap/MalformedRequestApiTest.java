@@ -20,7 +20,7 @@ class MalformedRequestApiTest {
 
     @BeforeEach
     void connect() {
-        api = ApiClient.ofTestedService();
+        api = ApiClient.ofTestedService().checkingAnswersAgainstServedOpenApi();
     }
 
     @Test
