@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
@@ -65,6 +67,17 @@ final class Deployments {
                 throw new IllegalStateException("interrupted while waiting for " + what, e);
             }
         }
+    }
+
+    /** The processes as a comma-separated list of {@code host:port}, as {@code taskregistry.redis.nodes} takes it. */
+    static String setting(List<RedisServerProcess> processes) {
+        return processes.stream().map(node -> "127.0.0.1:" + node.port()).collect(Collectors.joining(","));
+    }
+
+    static List<HostAndPort> addresses(List<RedisServerProcess> processes) {
+        return processes.stream()
+                .map(node -> new HostAndPort("127.0.0.1", node.port()))
+                .toList();
     }
 
     static int freePort() {

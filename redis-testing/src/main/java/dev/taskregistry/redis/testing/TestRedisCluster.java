@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.util.JedisClusterCRC16;
 
@@ -26,27 +25,16 @@ public final class TestRedisCluster implements AutoCloseable {
     private static final int NODES = 2 * MASTERS;
     private static final Duration BOUND = Duration.ofSeconds(30);
 
-    private static TestRedisCluster shared;
-    private static RuntimeException sharedFailure;
+    private static final SharedDeployment<TestRedisCluster> SHARED =
+            new SharedDeployment<>("test cluster", TestRedisCluster::start);
 
     private final List<RedisServerProcess> nodes = new ArrayList<>();
 
     private TestRedisCluster() {}
 
     /** The cluster the tests of this JVM share, started on first use; its processes stop when the JVM exits. */
-    public static synchronized TestRedisCluster shared() {
-        if (shared == null && sharedFailure == null) {
-            try {
-                shared = start();
-            } catch (RuntimeException failure) {
-                // Every later test fails with the same cause at once instead of waiting for a start again.
-                sharedFailure = failure;
-            }
-        }
-        if (sharedFailure != null) {
-            throw new IllegalStateException("the shared test cluster did not start", sharedFailure);
-        }
-        return shared;
+    public static TestRedisCluster shared() {
+        return SHARED.get();
     }
 
     /** A cluster of the caller's own: formed, every slot served, every replica in sync. Close it. */
@@ -79,13 +67,11 @@ public final class TestRedisCluster implements AutoCloseable {
 
     /** Every node, as {@code taskregistry.redis.nodes} names seed nodes: {@code 127.0.0.1:p1,127.0.0.1:p2,...}. */
     public String nodesSetting() {
-        return nodes.stream().map(node -> "127.0.0.1:" + node.port()).collect(Collectors.joining(","));
+        return Deployments.setting(nodes);
     }
 
     public List<HostAndPort> nodeAddresses() {
-        return nodes.stream()
-                .map(node -> new HostAndPort("127.0.0.1", node.port()))
-                .toList();
+        return Deployments.addresses(nodes);
     }
 
     /** Every node's process, to crash, stop or start again. */

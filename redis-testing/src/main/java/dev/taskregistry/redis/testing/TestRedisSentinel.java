@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import redis.clients.jedis.HostAndPort;
 
 /**
@@ -30,8 +29,8 @@ public final class TestRedisSentinel implements AutoCloseable {
     /** Longer than down-after-milliseconds: a master the sentinels still agree on after it is not failing over. */
     private static final Duration STABLE_FOR = Duration.ofMillis(1500);
 
-    private static TestRedisSentinel shared;
-    private static RuntimeException sharedFailure;
+    private static final SharedDeployment<TestRedisSentinel> SHARED =
+            new SharedDeployment<>("test Sentinel set", TestRedisSentinel::start);
 
     private final List<RedisServerProcess> dataNodes = new ArrayList<>();
     private final List<RedisServerProcess> sentinels = new ArrayList<>();
@@ -40,19 +39,8 @@ public final class TestRedisSentinel implements AutoCloseable {
     private TestRedisSentinel() {}
 
     /** The set the tests of this JVM share, started on first use; its processes stop when the JVM exits. */
-    public static synchronized TestRedisSentinel shared() {
-        if (shared == null && sharedFailure == null) {
-            try {
-                shared = start();
-            } catch (RuntimeException failure) {
-                // Every later test fails with the same cause at once instead of waiting for a start again.
-                sharedFailure = failure;
-            }
-        }
-        if (sharedFailure != null) {
-            throw new IllegalStateException("the shared test Sentinel set did not start", sharedFailure);
-        }
-        return shared;
+    public static TestRedisSentinel shared() {
+        return SHARED.get();
     }
 
     /** A set of the caller's own, every replica in sync and every sentinel aware of all of them. Close it. */
@@ -87,13 +75,11 @@ public final class TestRedisSentinel implements AutoCloseable {
 
     /** The sentinels, as {@code taskregistry.redis.nodes} names them: {@code 127.0.0.1:p1,127.0.0.1:p2,...}. */
     public String sentinelsSetting() {
-        return sentinels.stream().map(node -> "127.0.0.1:" + node.port()).collect(Collectors.joining(","));
+        return Deployments.setting(sentinels);
     }
 
     public List<HostAndPort> sentinelAddresses() {
-        return sentinels.stream()
-                .map(node -> new HostAndPort("127.0.0.1", node.port()))
-                .toList();
+        return Deployments.addresses(sentinels);
     }
 
     /** The master and the replicas, to crash, stop or start again. */
