@@ -27,7 +27,9 @@ final class LuaScripts {
         UPDATE("update.lua"),
         DELETE("delete.lua"),
         FORGET_MISSING("forget-missing.lua"),
-        FORGET_EMPTY_TYPE("forget-empty-type.lua");
+        PRUNE_EXPIRED("prune-expired.lua"),
+        COUNT("count.lua"),
+        KEY_EXPIRY("key-expiry.lua");
 
         private final String source;
         private final String sha;
@@ -81,10 +83,14 @@ final class LuaScripts {
         return outcomes;
     }
 
-    /** Loads every script into Redis now, so that no request pays for a NOSCRIPT answer and a reload. */
-    static void loadAll(UnifiedJedis client) {
+    /**
+     * Loads every script into Redis now, so that no request pays for a NOSCRIPT answer and a reload. SCRIPT
+     * LOAD goes to the node that serves {@code sampleKey} (on Redis Cluster, the master of its slot; every key
+     * of a registry shares that slot).
+     */
+    static void loadAll(UnifiedJedis client, String sampleKey) {
         for (Script script : Script.values()) {
-            client.scriptLoad(script.source);
+            client.scriptLoad(script.source, sampleKey);
         }
     }
 

@@ -44,9 +44,8 @@ public interface RedisConnection extends AutoCloseable {
     /**
      * A client built by the caller, e.g. for Sentinel or Cluster: its failures are translated as above; its
      * own configuration bounds its calls and its own retry policy applies (nothing is repeated here).
-     * Closing the connection closes the client. A cluster client does not serve {@code stats}, {@code list}
-     * and the {@code find} of an original-service document yet: stats counts in a MULTI, the others read
-     * Redis' TIME, a keyless command.
+     * Closing the connection closes the client. Every call names its keys, all in the registry's slot, and
+     * none uses MULTI or a keyless command, so a cluster client serves every method.
      */
     static RedisConnection of(UnifiedJedis client) {
         return new GivenClientConnection(client);

@@ -58,7 +58,7 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
     public void warmUp() {
         connection.open("warm-up");
         connection.call("warm-up", client -> {
-            LuaScripts.loadAll(client);
+            LuaScripts.loadAll(client, keys.all());
             return null;
         });
     }

@@ -10,9 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Protocol;
-import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.ZRangeParams;
 import redis.clients.jedis.resps.Tuple;
@@ -40,14 +38,13 @@ final class TaskListing {
                 .or(() -> filter.type().map(keys::type))
                 .orElse(keys.all());
         int wanted = page.limit() + 1;
-        long now = RedisTime.nowMillis(client);
+        // Prunes the index walked once, in the call that reads "now", so the walk never meets an expired id.
+        long now = RedisTime.pruneExpired(client, index);
         IndexPosition from = page.cursor().map(IndexPosition::after).orElse(IndexPosition.TOP);
         List<Task> matching = new ArrayList<>();
         int batch = wanted;
-        boolean pruned = false;
         while (matching.size() < wanted) {
-            List<Tuple> entries = range(client, index, from, batch, now, !pruned);
-            pruned = true;
+            List<Tuple> entries = range(client, index, from, batch, now);
             List<Tuple> unseen = entries.stream().filter(from::precedes).toList();
             if (unseen.isEmpty() && entries.size() == batch) {
                 // The whole batch shared the position's score and was seen already: look further.
@@ -64,20 +61,12 @@ final class TaskListing {
         return TaskPage.of(matching, page.limit());
     }
 
-    private static List<Tuple> range(
-            UnifiedJedis client, String index, IndexPosition from, int count, long now, boolean prune) {
-        try (AbstractPipeline pipeline = client.pipelined()) {
-            if (prune) {
-                pipeline.zremrangeByScore(index, "-inf", String.valueOf(now));
-            }
-            Response<List<Tuple>> entries = pipeline.zrangeWithScores(
-                    index,
-                    new ZRangeParams(Protocol.Keyword.BYSCORE, from.maxScore(), "(" + now)
-                            .rev()
-                            .limit(0, count));
-            pipeline.sync();
-            return entries.get();
-        }
+    private static List<Tuple> range(UnifiedJedis client, String index, IndexPosition from, int count, long now) {
+        return client.zrangeWithScores(
+                index,
+                new ZRangeParams(Protocol.Keyword.BYSCORE, from.maxScore(), "(" + now)
+                        .rev()
+                        .limit(0, count));
     }
 
     private void collect(

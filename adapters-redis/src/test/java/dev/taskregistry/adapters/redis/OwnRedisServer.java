@@ -24,7 +24,17 @@ final class OwnRedisServer extends OwnRedisServerExtension implements AfterEachC
 
     /** A repository in a key prefix of its own. */
     RedisTaskRepository openRepository(Duration timeout) {
-        return opened.add(TestRepositories.on(server().url(), TestRedis.uniquePrefix(), timeout));
+        return openRepository(TestRedis.uniquePrefix(), timeout);
+    }
+
+    /** A repository under {@code prefix}. */
+    RedisTaskRepository openRepository(String prefix, Duration timeout) {
+        return opened.add(TestRepositories.on(server().url(), prefix, timeout));
+    }
+
+    /** What clients send this server from now until the end of the test, apart from what scripts run. */
+    ClientCommandLog openCommandLog() {
+        return opened.add(new ClientCommandLog(new HostAndPort("127.0.0.1", server().port())));
     }
 
     /** A single connection of its own, outside the registry's pool, codec and scripts. */

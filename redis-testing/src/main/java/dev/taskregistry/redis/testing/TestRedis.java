@@ -47,8 +47,16 @@ public final class TestRedis {
      * {@code TASKREGISTRY_TEST_REDIS_URL}) keeps nothing of finished tests. Test clean-up only: it scans.
      */
     public static void deleteNamespace(String prefix) {
+        deleteNamespace(prefix, url());
+    }
+
+    /**
+     * Deletes every key of a prefix from the Redis at {@code serverUrl}: on a cluster, the master of the
+     * prefix's slot; on a Sentinel set, its master. Test clean-up only: it scans.
+     */
+    public static void deleteNamespace(String prefix, String serverUrl) {
         ScanParams ownKeys = new ScanParams().match("{" + prefix + "}:*").count(SCAN_BATCH);
-        try (RedisClient redis = RedisClient.create(URI.create(url()))) {
+        try (RedisClient redis = RedisClient.create(URI.create(serverUrl))) {
             String cursor = ScanParams.SCAN_POINTER_START;
             do {
                 ScanResult<String> batch = redis.scan(cursor, ownKeys);
