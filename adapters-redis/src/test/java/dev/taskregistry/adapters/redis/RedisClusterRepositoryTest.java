@@ -6,10 +6,7 @@ import dev.taskregistry.domain.testing.TaskRepositoryContract;
 import dev.taskregistry.redis.testing.TestRedis;
 import dev.taskregistry.redis.testing.TestRedisCluster;
 import java.time.Duration;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.RedisClusterClient;
 
 /**
  * The repository contract of DESIGN.md §3 on a real Redis Cluster (the JVM's shared one), through a Jedis
@@ -17,22 +14,12 @@ import redis.clients.jedis.RedisClusterClient;
  */
 class RedisClusterRepositoryTest extends TaskRepositoryContract {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(2);
-
     private final TestRedisCluster cluster = TestRedisCluster.shared();
     private final String prefix = TestRedis.uniquePrefix();
 
     @Override
     protected TaskRepository createRepository() {
-        RedisClusterClient client = RedisClusterClient.builder()
-                .nodes(Set.copyOf(cluster.nodeAddresses()))
-                .clientConfig(DefaultJedisClientConfig.builder()
-                        .connectionTimeoutMillis((int) TIMEOUT.toMillis())
-                        .socketTimeoutMillis((int) TIMEOUT.toMillis())
-                        .build())
-                .maxTotalRetriesDuration(TIMEOUT)
-                .build();
-        return new RedisTaskRepository(RedisConnection.of(client), prefix);
+        return TestRepositories.onCluster(cluster, prefix);
     }
 
     @AfterEach
