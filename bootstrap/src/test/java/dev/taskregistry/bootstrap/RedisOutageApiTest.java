@@ -33,12 +33,10 @@ class RedisOutageApiTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(1);
     /**
-     * A request that waits for Redis waits one timeout (one socket read, or one connection handshake). It
-     * used to wait two in a row on a frozen Redis (GET /tasks/{id} answered 503 after 4 s with a 2 s
-     * timeout), at least 2 timeouts on any machine. Load only adds time, so the doubled wait never meets
-     * 1.9 timeouts; one wait misses the bound only if the machine stalls this JVM for 0.9 s.
+     * A bound against hanging, far above one timeout: answers must come, whatever the load. That a request
+     * waits one timeout and not two is the mechanism RedisConnectionPoolTest proves, not a clock here.
      */
-    private static final Duration ONE_TIMEOUT_AT_MOST = TIMEOUT.multipliedBy(19).dividedBy(10);
+    private static final Duration NO_HANG = TIMEOUT.multipliedBy(5);
 
     @RegisterExtension
     static final OwnRedisServerExtension ownRedis = new OwnRedisServerExtension();
@@ -103,7 +101,7 @@ class RedisOutageApiTest {
      * within one store timeout: never 404, 500, a hang or a second timeout.
      */
     private void assertOutage() {
-        ApiResponse ready = withinOneTimeout("/health/ready", () -> api.get("/health/ready"));
+        ApiResponse ready = withoutHanging("/health/ready", () -> api.get("/health/ready"));
         assertThat(ready.status()).isEqualTo(503);
         assertThat(ready.json().get("status").asText()).isEqualTo("DOWN");
         assertThat(ready.json().get("checks").get(0).get("data").get("error").asText())
@@ -128,19 +126,19 @@ class RedisOutageApiTest {
         everyTaskEndpoint.put("PUT /tasks/{id}/ttl", () -> api.put("/tasks/outage-1/ttl", "{\"ttl_seconds\":60}"));
         everyTaskEndpoint.put("DELETE /tasks/{id}", () -> api.delete("/tasks/outage-1"));
         everyTaskEndpoint.forEach((request, sending) -> {
-            ApiResponse response = withinOneTimeout(request, sending);
+            ApiResponse response = withoutHanging(request, sending);
             assertProblem(response, 503, null);
             assertThat(response.header("Retry-After")).isNotBlank();
         });
     }
 
-    private static ApiResponse withinOneTimeout(String request, Supplier<ApiResponse> sending) {
+    private static ApiResponse withoutHanging(String request, Supplier<ApiResponse> sending) {
         long start = System.nanoTime();
         ApiResponse response = assertTimeoutPreemptively(TIMEOUT.multipliedBy(10), sending::get, request);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertThat(took)
                 .as(request + " answered " + response.status() + " after " + took.toMillis() + " ms")
-                .isLessThan(ONE_TIMEOUT_AT_MOST);
+                .isLessThan(NO_HANG);
         return response;
     }
 

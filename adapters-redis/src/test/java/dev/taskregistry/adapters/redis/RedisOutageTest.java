@@ -58,14 +58,12 @@ class RedisOutageTest {
     }
 
     /**
-     * A warm pool's connections all look healthy when Redis freezes. A call on one of them used to wait
-     * for the read to time out and then, while handing the broken connection back, for the handshake of
-     * its replacement to time out too: two full timeouts in a row, at least 2 s with a 1 s timeout on any
-     * machine, however fast. Load only lengthens a call, so the doubled wait can never meet 1.9 timeouts,
-     * while one wait misses it only if this JVM stalls for 0.9 s.
+     * A warm pool's connections all look healthy when Redis freezes; every method on them still fails as an
+     * outage and never hangs. That a call waits one timeout and not two (a broken connection's replacement is
+     * not opened by its caller) is the mechanism RedisConnectionPoolTest proves; no clock is asserted here.
      */
     @Test
-    void onAFrozenRedis_everyMethodOfAWarmRepository_failsAfterOneTimeout_notTwo() {
+    void onAFrozenRedis_everyMethodOfAWarmRepository_failsWithStoreUnavailable_andNeverHangs() {
         Duration timeout = Duration.ofSeconds(1);
         RedisTaskRepository warm = redis.openRepository(timeout);
         warm.warmUp();
@@ -87,9 +85,7 @@ class RedisOutageTest {
                 Throwable failure = catchFailure(call);
                 Duration took = Duration.ofNanos(System.nanoTime() - start);
                 assertThat(failure).as(method).isInstanceOf(TaskStoreUnavailable.class);
-                assertThat(took)
-                        .as(method + " took " + took.toMillis() + " ms")
-                        .isLessThan(timeout.multipliedBy(19).dividedBy(10));
+                assertThat(took).as(method + " took " + took.toMillis() + " ms").isLessThan(NO_HANG);
             });
         } finally {
             server.resume();
