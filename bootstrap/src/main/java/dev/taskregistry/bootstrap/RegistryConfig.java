@@ -1,5 +1,6 @@
 package dev.taskregistry.bootstrap;
 
+import dev.taskregistry.adapters.redis.RedisDeployment;
 import dev.taskregistry.adapters.redis.RedisStoreSettings;
 import dev.taskregistry.adapters.rest.proxy.ForwardingPolicy;
 import dev.taskregistry.application.ResourceUrlTemplate;
@@ -26,6 +27,10 @@ public class RegistryConfig {
     private final String redisKeyPrefix;
     private final Duration redisTimeout;
     private final int redisPoolSize;
+    private final String redisMode;
+    private final Optional<String> redisNodes;
+    private final Optional<String> redisSentinelMaster;
+    private final int redisWaitReplicas;
     private final TtlPolicy ttlPolicy;
     private final ResourceUrlTemplate resourceUrlTemplate;
     private final Optional<String> apiToken;
@@ -44,6 +49,10 @@ public class RegistryConfig {
         this.redisKeyPrefix = values.text(Setting.REDIS_KEY_PREFIX);
         this.redisTimeout = values.duration(Setting.REDIS_TIMEOUT);
         this.redisPoolSize = values.whole(Setting.REDIS_POOL_SIZE);
+        this.redisMode = values.text(Setting.REDIS_MODE);
+        this.redisNodes = values.optional(Setting.REDIS_NODES);
+        this.redisSentinelMaster = values.optional(Setting.REDIS_SENTINEL_MASTER);
+        this.redisWaitReplicas = values.whole(Setting.REDIS_WAIT_REPLICAS);
         this.ttlPolicy = configured(
                 Setting.DEFAULT_TTL.key() + " and " + Setting.MAX_TTL.key(),
                 () -> new TtlPolicy(
@@ -76,9 +85,18 @@ public class RegistryConfig {
         return redisPoolSize;
     }
 
-    /** The Redis adapter's settings; checked when they are made. */
+    /**
+     * The Redis adapter's settings; checked when they are made (only with the Redis store, so that unused keys
+     * cannot stop an in-memory start), with errors naming the key.
+     */
     RedisStoreSettings redisSettings() {
-        return new RedisStoreSettings(redisUrl, redisKeyPrefix, redisTimeout, redisPoolSize);
+        return new RedisStoreSettings(
+                redisUrl,
+                redisKeyPrefix,
+                redisTimeout,
+                redisPoolSize,
+                RedisDeployment.of(redisMode, redisNodes, redisSentinelMaster),
+                redisWaitReplicas);
     }
 
     TtlPolicy ttlPolicy() {

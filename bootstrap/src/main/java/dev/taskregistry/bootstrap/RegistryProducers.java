@@ -1,8 +1,6 @@
 package dev.taskregistry.bootstrap;
 
 import dev.taskregistry.adapters.inmemory.InMemoryTaskRepository;
-import dev.taskregistry.adapters.redis.RedisConnection;
-import dev.taskregistry.adapters.redis.RedisStoreSettings;
 import dev.taskregistry.adapters.redis.RedisTaskRepository;
 import dev.taskregistry.adapters.rest.proxy.ForwardingPolicy;
 import dev.taskregistry.adapters.rest.security.ApiToken;
@@ -34,13 +32,8 @@ public class RegistryProducers {
         LOG.info(() -> "task store: " + config.store().configName());
         return switch (config.store()) {
             case INMEMORY -> new InMemoryTaskRepository(clock);
-            case REDIS -> warmedUp(redisRepository(config.redisSettings()));
+            case REDIS -> warmedUp(RedisTaskRepository.connect(config.redisSettings()));
         };
-    }
-
-    /** One Redis server today; Sentinel and Cluster will be other connections to the same repository. */
-    private static RedisTaskRepository redisRepository(RedisStoreSettings settings) {
-        return new RedisTaskRepository(RedisConnection.standalone(settings), settings.keyPrefix());
     }
 
     /** A fresh worker's first burst then finds its connections open; a Redis that is down now is not fatal. */

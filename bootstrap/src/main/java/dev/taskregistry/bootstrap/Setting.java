@@ -1,5 +1,6 @@
 package dev.taskregistry.bootstrap;
 
+import dev.taskregistry.adapters.redis.RedisDeployment;
 import dev.taskregistry.adapters.redis.RedisStoreSettings;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,10 +16,14 @@ import java.util.Optional;
  */
 enum Setting {
     STORE("taskregistry.store", "inmemory"),
+    REDIS_MODE(RedisDeployment.MODE_KEY, "standalone"),
     REDIS_URL(RedisStoreSettings.URL_KEY, "redis://127.0.0.1:6379"),
+    REDIS_NODES(RedisDeployment.NODES_KEY, null),
+    REDIS_SENTINEL_MASTER(RedisDeployment.SENTINEL_MASTER_KEY, null),
     REDIS_KEY_PREFIX(RedisStoreSettings.KEY_PREFIX_KEY, "taskregistry"),
     REDIS_TIMEOUT(RedisStoreSettings.TIMEOUT_KEY, "PT2S"),
     REDIS_POOL_SIZE(RedisStoreSettings.POOL_SIZE_KEY, Integer.toString(RedisStoreSettings.DEFAULT_POOL_SIZE)),
+    REDIS_WAIT_REPLICAS(RedisStoreSettings.WAIT_REPLICAS_KEY, "0"),
     DEFAULT_TTL("taskregistry.task.default-ttl", "PT5M"),
     MAX_TTL("taskregistry.task.max-ttl", "P7D"),
     RESULT_RETENTION("taskregistry.task.result-retention", "PT5M"),

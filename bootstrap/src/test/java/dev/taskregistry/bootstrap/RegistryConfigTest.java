@@ -3,10 +3,14 @@ package dev.taskregistry.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.taskregistry.adapters.redis.RedisDeployment;
+import dev.taskregistry.adapters.redis.RedisNode;
+import dev.taskregistry.adapters.redis.RedisStoreSettings;
 import dev.taskregistry.application.TtlPolicy;
 import dev.taskregistry.domain.TaskId;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -54,7 +58,8 @@ class RegistryConfigTest {
         assertThat(config.store()).isEqualTo(StoreKind.INMEMORY);
         assertThat(config.redisSettings())
                 .hasToString(
-                        "RedisStoreSettings[url=redis://127.0.0.1:6379, keyPrefix=taskregistry, timeout=PT2S, poolSize=16]");
+                        "RedisStoreSettings[url=redis://127.0.0.1:6379, keyPrefix=taskregistry, timeout=PT2S, poolSize=16,"
+                                + " deployment=standalone, waitReplicas=0]");
         assertThat(config.ttlPolicy())
                 .isEqualTo(new TtlPolicy(Duration.ofMinutes(5), Duration.ofDays(7), Duration.ofMinutes(5)));
         assertThat(config.resourceUrlTemplate().urlFor(TaskId.of("t-1"))).isEqualTo("mcp://task/t-1");
@@ -67,12 +72,57 @@ class RegistryConfigTest {
         "REDIS_URL, http://127.0.0.1:6379",
         "REDIS_KEY_PREFIX, {tasks}",
         "REDIS_TIMEOUT, PT2M",
-        "REDIS_POOL_SIZE, 0"
+        "REDIS_POOL_SIZE, 0",
+        "REDIS_MODE, replicated",
+        "REDIS_NODES, 127.0.0.1:6379",
+        "REDIS_SENTINEL_MASTER, orders",
+        "REDIS_WAIT_REPLICAS, -1"
     })
     void aBadRedisSetting_isRejectedByTheAdapterNamingTheKeyThatIsRead(Setting setting, String value) {
         RegistryConfig config = configured(Map.of(setting, value));
 
         assertThatThrownBy(config::redisSettings).hasMessageContaining("'" + setting.key() + "'");
+    }
+
+    @Test
+    void sentinelAndClusterSettings_makeTheirDeployment_withTheReplicaWait() {
+        RedisStoreSettings sentinel = configured(Map.of(
+                        Setting.STORE, "redis",
+                        Setting.REDIS_MODE, "sentinel",
+                        Setting.REDIS_NODES, "10.0.0.1:26379,10.0.0.2:26379",
+                        Setting.REDIS_SENTINEL_MASTER, "orders",
+                        Setting.REDIS_WAIT_REPLICAS, "1"))
+                .redisSettings();
+        RedisStoreSettings cluster = configured(Map.of(
+                        Setting.STORE, "redis", Setting.REDIS_MODE, "cluster", Setting.REDIS_NODES, "10.0.0.1:7000"))
+                .redisSettings();
+
+        assertThat(sentinel.deployment())
+                .isEqualTo(new RedisDeployment.Sentinel(
+                        "orders", List.of(new RedisNode("10.0.0.1", 26379), new RedisNode("10.0.0.2", 26379))));
+        assertThat(sentinel.waitReplicas()).isEqualTo(1);
+        assertThat(cluster.deployment())
+                .isEqualTo(new RedisDeployment.Cluster(List.of(new RedisNode("10.0.0.1", 7000))));
+        assertThat(cluster.waitReplicas()).isZero();
+    }
+
+    @Test
+    void aClusterOnADatabaseOtherThanZero_isRejectedNamingTheUrl() {
+        RegistryConfig config = configured(Map.of(
+                Setting.REDIS_MODE, "cluster",
+                Setting.REDIS_NODES, "10.0.0.1:7000",
+                Setting.REDIS_URL, "redis://:secret@127.0.0.1/3"));
+
+        assertThatThrownBy(config::redisSettings)
+                .hasMessageContaining("'taskregistry.redis.url' names database 3")
+                .hasMessageNotContaining("secret");
+    }
+
+    @Test
+    void waitReplicasThatIsNoWholeNumber_isRejectedNamingTheKey() {
+        assertThatThrownBy(() -> configured(Map.of(Setting.REDIS_WAIT_REPLICAS, "one")))
+                .hasMessageContaining("taskregistry.redis.wait-replicas")
+                .hasMessageContaining("'one'");
     }
 
     @Test

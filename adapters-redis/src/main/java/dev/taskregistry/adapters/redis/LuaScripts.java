@@ -44,6 +44,9 @@ final class LuaScripts {
         }
     }
 
+    /** The reply every script gives when it wrote. */
+    private static final Long WROTE = 1L;
+
     private LuaScripts() {}
 
     /** The KEYS and ARGV of one script call; {@code keys} must hold every key it touches (the Redis Cluster rule). */
@@ -60,16 +63,73 @@ final class LuaScripts {
     }
 
     /**
+     * As {@link #run}, then, when {@code wait} asks for replicas and the script wrote ({@code 1}), {@code WAIT} on
+     * the same connection in the same round trip.
+     *
+     * @throws dev.taskregistry.domain.TaskStoreUnavailable when the write reached fewer replicas than required
+     */
+    static Object run(
+            UnifiedJedis client,
+            Script script,
+            List<String> keys,
+            List<String> args,
+            ReplicaWait wait,
+            String operation) {
+        if (!wait.waits()) {
+            return run(client, script, keys, args);
+        }
+        Acknowledged outcome = runAndWait(client, script, keys, args, wait);
+        if (outcome.noScript()) {
+            client.scriptLoad(script.source, keys.getFirst());
+            outcome = runAndWait(client, script, keys, args, wait);
+        }
+        Object result = outcome.result().get();
+        if (WROTE.equals(result)) {
+            wait.requireAcknowledged(outcome.replicas().get(), operation);
+        }
+        return result;
+    }
+
+    private record Acknowledged(Response<Object> result, Response<Long> replicas, boolean noScript) {}
+
+    private static Acknowledged runAndWait(
+            UnifiedJedis client, Script script, List<String> keys, List<String> args, ReplicaWait wait) {
+        Response<Object> result;
+        Response<Long> replicas;
+        try (AbstractPipeline pipeline = client.pipelined()) {
+            result = pipeline.evalsha(script.sha, keys, args);
+            replicas = pipeline.executeCommand(wait.command(keys.getFirst()));
+            pipeline.sync();
+        }
+        try {
+            result.get();
+            return new Acknowledged(result, replicas, false);
+        } catch (JedisNoScriptException notLoaded) {
+            return new Acknowledged(result, replicas, true);
+        }
+    }
+
+    /**
      * The calls of one script in one pipelined round trip, each still one atomic EVALSHA; their outcomes in
      * the same order. A call that Redis answers NOSCRIPT (the cache was emptied) is run again as {@link #run} does.
+     * When {@code wait} asks for replicas, one {@code WAIT} follows the calls in the same round trip.
      */
-    static List<Object> runAll(UnifiedJedis client, Script script, List<ScriptCall> calls) {
+    static List<Object> runAll(UnifiedJedis client, Script script, List<ScriptCall> calls, ReplicaWait wait) {
         List<Response<Object>> replies = new ArrayList<>(calls.size());
+        Response<Long> replicas = null;
         try (AbstractPipeline pipeline = client.pipelined()) {
             for (ScriptCall call : calls) {
                 replies.add(pipeline.evalsha(script.sha, call.keys(), call.args()));
             }
+            if (wait.waits() && !calls.isEmpty()) {
+                // Every key of a registry is in one slot, so every call went over this one connection.
+                replicas = pipeline.executeCommand(
+                        wait.command(calls.getFirst().keys().getFirst()));
+            }
             pipeline.sync();
+        }
+        if (replicas != null) {
+            wait.requireAcknowledged(replicas.get(), "bulk registration");
         }
         List<Object> outcomes = new ArrayList<>(calls.size());
         for (int i = 0; i < calls.size(); i++) {

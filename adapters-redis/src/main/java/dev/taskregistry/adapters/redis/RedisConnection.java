@@ -1,6 +1,7 @@
 package dev.taskregistry.adapters.redis;
 
 import java.util.function.Function;
+import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -39,6 +40,52 @@ public interface RedisConnection extends AutoCloseable {
      */
     static RedisConnection standalone(RedisStoreSettings settings) {
         return new StandaloneRedisConnection(settings);
+    }
+
+    /** The connection to the deployment the settings name: {@link #standalone}, {@link #sentinel} or {@link #cluster}. */
+    static RedisConnection forDeployment(RedisStoreSettings settings) {
+        return switch (settings.deployment()) {
+            case RedisDeployment.Standalone standalone -> standalone(settings);
+            case RedisDeployment.Sentinel sentinel -> sentinel(settings);
+            case RedisDeployment.Cluster cluster -> cluster(settings);
+        };
+    }
+
+    /**
+     * The master of a Sentinel set, found through its sentinels and followed when they fail it over: Jedis'
+     * {@code RedisSentinelClient}, {@code poolSize} connections to the master. A call failing as a failover does
+     * is sent again with a short backoff until the timeout since it began has passed.
+     *
+     * @throws IllegalArgumentException when the settings name another deployment
+     */
+    static RedisConnection sentinel(RedisStoreSettings settings) {
+        if (!(settings.deployment() instanceof RedisDeployment.Sentinel sentinel)) {
+            throw new IllegalArgumentException("not a Sentinel deployment: " + settings.deployment());
+        }
+        return new FailoverRetryingConnection(
+                "Redis Sentinel master '" + sentinel.masterName() + "' via " + sentinel.sentinels(),
+                () -> DeploymentClients.sentinel(settings, sentinel),
+                settings.timeout(),
+                client -> {});
+    }
+
+    /**
+     * A Redis Cluster, discovered from its seed nodes: Jedis' {@code RedisClusterClient}, {@code poolSize}
+     * connections per node, MOVED and ASK followed, its own retry budget set to the timeout (not its default of
+     * timeout x attempts). A call failing as a failover does (CLUSTERDOWN, TRYAGAIN, a dropped connection) is sent
+     * again with a short backoff until the timeout since it began has passed.
+     *
+     * @throws IllegalArgumentException when the settings name another deployment
+     */
+    static RedisConnection cluster(RedisStoreSettings settings) {
+        if (!(settings.deployment() instanceof RedisDeployment.Cluster cluster)) {
+            throw new IllegalArgumentException("not a Cluster deployment: " + settings.deployment());
+        }
+        return new FailoverRetryingConnection(
+                "Redis Cluster via " + cluster.seeds(),
+                () -> DeploymentClients.cluster(settings, cluster),
+                settings.timeout(),
+                client -> ((RedisClusterClient) client).refreshClusterTopology());
     }
 
     /**

@@ -7,22 +7,30 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Where the Redis registry lives, how long a call may take and how many connections it may hold: the
- * values of the four configuration keys below ({@code taskregistry.redis.*}), which its errors name.
+ * Where the Redis registry lives, how long a call may take, how many connections it may hold and how many
+ * replicas a write must reach: the values of the configuration keys below ({@code taskregistry.redis.*}), which
+ * its errors name.
  *
- * @param url        {@code redis://[user:password@]host[:port][/database]}, or {@code rediss://} for TLS
- * @param keyPrefix  the namespace: every key is {@code {keyPrefix}:...}
- * @param timeout    bound of every call: connect, pooled-connection wait and each reply
- * @param poolSize   pooled connections, all opened at start when Redis is up
+ * @param url          {@code redis://[user:password@]host[:port][/database]}, or {@code rediss://} for TLS; on
+ *                     Sentinel and Cluster only its credentials, database and scheme count
+ * @param keyPrefix    the namespace: every key is {@code {keyPrefix}:...}
+ * @param timeout      bound of every call: connect, pooled-connection wait, each reply, and on Sentinel and
+ *                     Cluster every retry in a failover
+ * @param poolSize     pooled connections (per node on Cluster), all opened at start when Redis is up
+ * @param deployment   standalone, Sentinel or Cluster, with its nodes
+ * @param waitReplicas replicas every write must reach before it is answered (0: do not wait)
  */
-public record RedisStoreSettings(String url, String keyPrefix, Duration timeout, int poolSize) {
+public record RedisStoreSettings(
+        String url, String keyPrefix, Duration timeout, int poolSize, RedisDeployment deployment, int waitReplicas) {
 
-    /** The configuration keys of the four values, as the errors name them (the composition root reads them). */
+    /** The configuration keys of the values, as the errors name them (the composition root reads them). */
     public static final String URL_KEY = "taskregistry.redis.url";
 
     public static final String KEY_PREFIX_KEY = "taskregistry.redis.key-prefix";
     public static final String TIMEOUT_KEY = "taskregistry.redis.timeout";
     public static final String POOL_SIZE_KEY = "taskregistry.redis.pool-size";
+    public static final String WAIT_REPLICAS_KEY = "taskregistry.redis.wait-replicas";
+    public static final int MAX_WAIT_REPLICAS = 64;
 
     public static final Duration MAX_TIMEOUT = Duration.ofMinutes(1);
     public static final int DEFAULT_PORT = 6379;
@@ -42,11 +50,35 @@ public record RedisStoreSettings(String url, String keyPrefix, Duration timeout,
             throw new IllegalArgumentException(
                     "'" + POOL_SIZE_KEY + "' must be between 1 and " + MAX_POOL_SIZE + ", was " + poolSize);
         }
+        Objects.requireNonNull(deployment, "'" + RedisDeployment.MODE_KEY + "' is required");
+        if (deployment instanceof RedisDeployment.Cluster && database(uriOf(url)) != 0) {
+            throw new IllegalArgumentException("'" + URL_KEY + "' names database " + database(uriOf(url))
+                    + ", but Redis Cluster has only database 0 ('" + RedisDeployment.MODE_KEY + "' is cluster)");
+        }
+        if (waitReplicas < 0 || waitReplicas > MAX_WAIT_REPLICAS) {
+            throw new IllegalArgumentException(
+                    "'" + WAIT_REPLICAS_KEY + "' must be between 0 and " + MAX_WAIT_REPLICAS + ", was " + waitReplicas);
+        }
     }
 
-    /** Settings with the default pool size. */
+    /** One Redis server, with the default pool size, writes not waiting for replicas. */
     public RedisStoreSettings(String url, String keyPrefix, Duration timeout) {
         this(url, keyPrefix, timeout, DEFAULT_POOL_SIZE);
+    }
+
+    /** One Redis server, writes not waiting for replicas. */
+    public RedisStoreSettings(String url, String keyPrefix, Duration timeout, int poolSize) {
+        this(url, keyPrefix, timeout, poolSize, RedisDeployment.standalone(), 0);
+    }
+
+    /** These settings on another deployment. */
+    public RedisStoreSettings on(RedisDeployment otherDeployment) {
+        return new RedisStoreSettings(url, keyPrefix, timeout, poolSize, otherDeployment, waitReplicas);
+    }
+
+    /** These settings with writes waiting for {@code replicas} replicas. */
+    public RedisStoreSettings waitingFor(int replicas) {
+        return new RedisStoreSettings(url, keyPrefix, timeout, poolSize, deployment, replicas);
     }
 
     /** The URL as a URI; validated at construction. */
@@ -59,6 +91,11 @@ public record RedisStoreSettings(String url, String keyPrefix, Duration timeout,
         return uri().getPort() < 0 ? DEFAULT_PORT : uri().getPort();
     }
 
+    /** The database the URL names, 0 when it names none. */
+    int database() {
+        return database(uri());
+    }
+
     /** The timeout in whole milliseconds, at least 1, as Jedis takes it. */
     int timeoutMillis() {
         return (int) Math.max(1, timeout.toMillis());
@@ -68,7 +105,12 @@ public record RedisStoreSettings(String url, String keyPrefix, Duration timeout,
     @Override
     public String toString() {
         return "RedisStoreSettings[url=" + redacted(uri()) + ", keyPrefix=" + keyPrefix + ", timeout=" + timeout
-                + ", poolSize=" + poolSize + "]";
+                + ", poolSize=" + poolSize + ", deployment=" + deployment + ", waitReplicas=" + waitReplicas + "]";
+    }
+
+    private static int database(URI uri) {
+        String path = uri.getPath();
+        return path == null || path.length() <= 1 ? 0 : Integer.parseInt(path.substring(1));
     }
 
     private static URI uriOf(String url) {

@@ -37,16 +37,34 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
     private final TaskDocumentCodec codec = new TaskDocumentCodec();
     private final TaskListing listing;
     private final TaskCounting counting;
+    private final ReplicaWait replicaWait;
 
     /**
      * The registry under {@code keyPrefix} (every key is {@code {keyPrefix}:...}) on {@code connection},
-     * which this repository closes when it is closed. Nothing is sent to Redis until the first call.
+     * which this repository closes when it is closed; writes do not wait for replicas. Nothing is sent to
+     * Redis until the first call.
      */
     public RedisTaskRepository(RedisConnection connection, String keyPrefix) {
+        this(connection, keyPrefix, ReplicaWait.none());
+    }
+
+    private RedisTaskRepository(RedisConnection connection, String keyPrefix, ReplicaWait replicaWait) {
         this.connection = Objects.requireNonNull(connection, "connection");
         this.keys = new RedisKeys(keyPrefix);
         this.listing = new TaskListing(keys, codec);
         this.counting = new TaskCounting(keys);
+        this.replicaWait = replicaWait;
+    }
+
+    /**
+     * The registry the settings describe: on their deployment ({@link RedisConnection#forDeployment}), under
+     * their key prefix, each write followed by {@code WAIT} when they ask for replicas (a write that reaches
+     * fewer fails with {@code TaskStoreUnavailable}, though the master applied it). Nothing is sent to Redis
+     * until the first call.
+     */
+    public static RedisTaskRepository connect(RedisStoreSettings settings) {
+        return new RedisTaskRepository(
+                RedisConnection.forDeployment(settings), settings.keyPrefix(), ReplicaWait.of(settings));
     }
 
     /**
@@ -67,7 +85,8 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
     public void register(Task task) {
         ScriptCall call = registration(task);
         Object outcome = connection.call(
-                "register", client -> LuaScripts.run(client, Script.REGISTER, call.keys(), call.args()));
+                "register",
+                client -> LuaScripts.run(client, Script.REGISTER, call.keys(), call.args(), replicaWait, "register"));
         if (ABSENT.equals(outcome)) {
             throw new TaskAlreadyExists(task.id());
         }
@@ -90,8 +109,8 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
         for (int start = 0; start < all.size(); start += BULK_BATCH) {
             List<Task> batch = all.subList(start, Math.min(all.size(), start + BULK_BATCH));
             List<ScriptCall> calls = batch.stream().map(this::registration).toList();
-            List<Object> outcomes =
-                    connection.call("register-all", client -> LuaScripts.runAll(client, Script.REGISTER, calls));
+            List<Object> outcomes = connection.call(
+                    "register-all", client -> LuaScripts.runAll(client, Script.REGISTER, calls, replicaWait));
             for (int i = 0; i < batch.size(); i++) {
                 if (ABSENT.equals(outcomes.get(i))) {
                     live.add(batch.get(i).id());
@@ -112,18 +131,26 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
 
     @Override
     public void update(Task task) {
+        WriteId write = WriteId.next();
         List<String> args = List.of(
-                codec.encode(task),
+                codec.encode(task, write),
                 expiryMillis(task),
                 task.id().value(),
                 RedisKeys.statusPosition(task.status()),
                 task.type().value(),
                 String.valueOf(task.version() - 1),
                 StoredStatus.nameOf(task.status()),
-                DocumentInstants.format(task.expiresAt()));
+                DocumentInstants.format(task.expiresAt()),
+                write.value());
         Object outcome = connection.call(
                 "update",
-                client -> LuaScripts.run(client, Script.UPDATE, keys.forTaskChange(task.id(), task.type()), args));
+                client -> LuaScripts.run(
+                        client,
+                        Script.UPDATE,
+                        keys.forTaskChange(task.id(), task.type()),
+                        args,
+                        replicaWait,
+                        "update"));
         if (ABSENT.equals(outcome)) {
             throw new TaskNotFound(task.id());
         }
@@ -142,7 +169,12 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
             TaskType type = codec.typeOf(json);
             for (int attempt = 0; attempt < DELETE_ATTEMPTS; attempt++) {
                 Object outcome = LuaScripts.run(
-                        client, Script.DELETE, keys.forTaskChange(id, type), List.of(id.value(), type.value()));
+                        client,
+                        Script.DELETE,
+                        keys.forTaskChange(id, type),
+                        List.of(id.value(), type.value()),
+                        replicaWait,
+                        "delete");
                 if (!(outcome instanceof String storedType)) {
                     return DONE.equals(outcome);
                 }
@@ -168,16 +200,18 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
         connection.close();
     }
 
-    /** KEYS and ARGV of register.lua for a new task. */
+    /** KEYS and ARGV of register.lua for a new task, with the token of this one write. */
     private ScriptCall registration(Task task) {
+        WriteId write = WriteId.next();
         return new ScriptCall(
                 keys.forTaskChange(task.id(), task.type()),
                 List.of(
-                        codec.encode(task),
+                        codec.encode(task, write),
                         expiryMillis(task),
                         task.id().value(),
                         RedisKeys.statusPosition(task.status()),
-                        task.type().value()));
+                        task.type().value(),
+                        write.value()));
     }
 
     private static String expiryMillis(Task task) {

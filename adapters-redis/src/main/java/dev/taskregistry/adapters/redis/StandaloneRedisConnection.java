@@ -1,17 +1,12 @@
 package dev.taskregistry.adapters.redis;
 
-import java.net.URI;
 import java.util.function.Function;
-import redis.clients.jedis.ClientSetInfoConfig;
 import redis.clients.jedis.ConnectionFactory;
-import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.RedisClient;
-import redis.clients.jedis.SslOptions;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
-import redis.clients.jedis.util.JedisURIHelper;
 
 /**
  * The pooled Jedis client of one Redis server ({@link RedisConnection#standalone}): every call is bounded by
@@ -27,8 +22,8 @@ final class StandaloneRedisConnection implements RedisConnection {
     StandaloneRedisConnection(RedisStoreSettings settings) {
         this.poolSize = settings.poolSize();
         HostAndPort server = new HostAndPort(settings.uri().getHost(), settings.port());
-        DefaultJedisClientConfig clientConfig = clientConfig(settings);
-        this.pool = new RedisConnectionPool(new ConnectionFactory(server, clientConfig), poolConfig(settings));
+        DefaultJedisClientConfig clientConfig = JedisSettings.dataNodes(settings);
+        this.pool = new RedisConnectionPool(new ConnectionFactory(server, clientConfig), JedisSettings.pool(settings));
         this.client = RedisClient.builder()
                 .hostAndPort(server)
                 .clientConfig(clientConfig)
@@ -68,34 +63,5 @@ final class StandaloneRedisConnection implements RedisConnection {
     @Override
     public void close() {
         client.close();
-    }
-
-    private static DefaultJedisClientConfig clientConfig(RedisStoreSettings settings) {
-        URI uri = settings.uri();
-        DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis(settings.timeoutMillis())
-                .socketTimeoutMillis(settings.timeoutMillis())
-                .user(JedisURIHelper.getUser(uri))
-                .password(JedisURIHelper.getPassword(uri))
-                .database(JedisURIHelper.hasDbIndex(uri) ? JedisURIHelper.getDBIndex(uri) : 0)
-                // CLIENT SETINFO costs a round trip per new connection and Redis before 7.2 rejects it anyway.
-                .clientSetInfoConfig(ClientSetInfoConfig.DISABLED);
-        if (JedisURIHelper.isRedisSSLScheme(uri)) {
-            // The JVM's trust store, with host name verification.
-            config.sslOptions(SslOptions.defaults());
-        }
-        return config.build();
-    }
-
-    private static ConnectionPoolConfig poolConfig(RedisStoreSettings settings) {
-        ConnectionPoolConfig pool = new ConnectionPoolConfig();
-        pool.setMaxTotal(settings.poolSize());
-        pool.setMaxIdle(settings.poolSize());
-        pool.setMinIdle(0);
-        pool.setBlockWhenExhausted(true);
-        // First come, first served: under a burst, a waiting request is not overtaken by later ones until it times out.
-        pool.setFairness(true);
-        pool.setMaxWait(settings.timeout());
-        return pool;
     }
 }

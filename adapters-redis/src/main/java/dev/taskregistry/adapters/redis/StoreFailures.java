@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.exceptions.JedisRedirectionException;
 
 /** Translates Jedis failures into the registry's errors: an unreachable or overloaded Redis is {@link TaskStoreUnavailable}. */
 final class StoreFailures {
@@ -28,6 +29,14 @@ final class StoreFailures {
             "NOAUTH",
             "WRONGPASS",
             "NOPERM");
+
+    /**
+     * Error replies of a deployment in a failover: no master for the slot yet, a slot in migration, a write sent
+     * to a demoted master, a replica that lost its master, a promoted node still loading. Each says "not now,
+     * and nothing was done", so the call can be sent again.
+     */
+    private static final List<String> FAILOVER_REPLIES =
+            List.of("CLUSTERDOWN", "TRYAGAIN", "READONLY", "MASTERDOWN", "LOADING");
 
     private StoreFailures() {}
 
@@ -57,6 +66,35 @@ final class StoreFailures {
         return failure instanceof JedisConnectionException && !isTimeout(failure);
     }
 
+    /**
+     * True when the failure is what a failover looks like from a client (a dropped or refused connection, or one
+     * of {@link #FAILOVER_REPLIES}), anywhere in its causes, so the call may succeed when sent again shortly.
+     * Timeouts are excluded: one already took the whole budget a call has.
+     */
+    static boolean isFailover(JedisException failure) {
+        if (isTimeout(failure)) {
+            return false;
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JedisConnectionException
+                    || (cause instanceof JedisDataException && startsWithAny(cause.getMessage(), FAILOVER_REPLIES))) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when Redis Cluster answered MOVED or ASK to a pipelined call (Jedis follows them for single calls
+     * itself): the slot has a new master, which a topology refresh finds.
+     */
+    static boolean isRedirect(JedisException failure) {
+        return failure instanceof JedisRedirectionException;
+    }
+
     private static boolean isTimeout(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SocketTimeoutException || cause instanceof NoSuchElementException) {
@@ -67,7 +105,11 @@ final class StoreFailures {
     }
 
     private static boolean meansUnavailable(String message) {
-        return message != null && UNAVAILABLE_REPLIES.stream().anyMatch(message::startsWith);
+        return startsWithAny(message, UNAVAILABLE_REPLIES);
+    }
+
+    private static boolean startsWithAny(String message, List<String> prefixes) {
+        return message != null && prefixes.stream().anyMatch(message::startsWith);
     }
 
     private static String describe(Throwable failure) {

@@ -34,8 +34,21 @@ public final class TaskDocumentCodec {
             .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
             .build();
 
-    /** The document {@link RedisTaskRepository} stores for the task. */
+    /** The task's document, as {@link RedisTaskRepository} stores it but without the {@code write_id} of a write. */
     public String encode(Task task) {
+        return document(task).toString();
+    }
+
+    /**
+     * The document {@link RedisTaskRepository} stores for one write of the task: {@link #encode} plus
+     * {@code write_id}, a token of that one call, by which a call repeated after its reply was lost finds the
+     * version it wrote.
+     */
+    String encode(Task task, WriteId write) {
+        return document(task).put("write_id", write.value()).toString();
+    }
+
+    private ObjectNode document(Task task) {
         TaskProgress progress = task.taskProgress();
         TaskLifetime lifetime = task.lifetime();
         TaskOutcome outcome = task.outcome();
@@ -57,7 +70,7 @@ public final class TaskDocumentCodec {
         doc.put("error", outcome.error())
                 .put("expires_at", DocumentInstants.format(lifetime.expiresAt()))
                 .put("version", task.version());
-        return doc.toString();
+        return doc;
     }
 
     /**

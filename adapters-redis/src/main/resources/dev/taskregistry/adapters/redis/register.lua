@@ -4,7 +4,9 @@
 -- KEYS[#KEYS-1] {p}:idx:type:<type>   KEYS[#KEYS] {p}:types
 -- ARGV[1] document (JSON)   ARGV[2] expires_at (epoch millis)   ARGV[3] id
 -- ARGV[4] status position 1..#KEYS-4 (which status key holds the task)   ARGV[5] type
--- Returns 1 when registered, 0 when the id is live already (then nothing is written).
+-- ARGV[6] write_id: the token of this call, also in the document
+-- Returns 1 when registered (or when this very call registered it already), 0 when the id is live
+-- otherwise (then nothing is written).
 
 -- The number of statuses comes from the caller, so a new status cannot leave an index unvisited.
 local statuses = #KEYS - 4
@@ -15,6 +17,14 @@ end
 
 -- PXAT, not PX: the key dies at the task's own expires_at, however long the call took to arrive.
 if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PXAT', ARGV[2]) then
+  -- This call's own token is stored: it repeats a registration whose reply was lost (a dropped
+  -- connection, a failover), and is answered as that one was. The SET makes this connection's next
+  -- WAIT count the replicas that hold the document.
+  local stored = redis.call('GET', KEYS[1])
+  if stored and cjson.decode(stored)['write_id'] == ARGV[6] then
+    redis.call('SET', KEYS[1], ARGV[1], 'PXAT', ARGV[2])
+    return 1
+  end
   return 0
 end
 redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])

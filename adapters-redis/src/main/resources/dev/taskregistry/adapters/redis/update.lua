@@ -7,8 +7,9 @@
 -- ARGV[4] status position 1..#KEYS-4 (which status key holds the task)   ARGV[5] type
 -- ARGV[6] the version the stored document must have: the new version - 1
 -- ARGV[7] status (lowercase name)   ARGV[8] expires_at as the document writes it
--- Returns 1 when stored, 0 when no live task has this id, -1 when the stored version or type differs
--- (in both failure cases nothing is written).
+-- ARGV[9] write_id: the token of this call, also in the document
+-- Returns 1 when stored (or when this very call stored it already), 0 when no live task has this id,
+-- -1 when the stored version or type differs (in both failure cases nothing is written).
 
 -- The number of statuses comes from the caller, so a new status cannot leave an index unvisited.
 local statuses = #KEYS - 4
@@ -22,6 +23,13 @@ if not stored then
   return 0
 end
 local current = cjson.decode(stored)
+-- This call's own token is stored: it repeats an update whose reply was lost (a dropped connection, a
+-- failover), and is answered as that one was. The SET makes this connection's next WAIT count the
+-- replicas that hold the document.
+if current['write_id'] == ARGV[9] then
+  redis.call('SET', KEYS[1], ARGV[1], 'PXAT', ARGV[2])
+  return 1
+end
 -- Documents written by the original service carry no version: they count as version 1.
 local version = tonumber(current['version']) or 1
 -- The version check makes the caller's view (and so the old status it knows) the stored one; the type

@@ -9,8 +9,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 
 /**
- * The repository contract of DESIGN.md §3 on a real Redis Cluster (the JVM's shared one), through a Jedis
- * {@code RedisClusterClient} given to {@link RedisConnection#of}, in a fresh key prefix per test.
+ * The repository contract of DESIGN.md §3 on a real Redis Cluster (the JVM's shared one), connected as the
+ * service connects ({@link RedisConnection#cluster}), in a fresh key prefix per test.
  */
 class RedisClusterRepositoryTest extends TaskRepositoryContract {
 

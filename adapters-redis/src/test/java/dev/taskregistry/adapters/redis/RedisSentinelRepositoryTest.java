@@ -6,35 +6,20 @@ import dev.taskregistry.domain.testing.TaskRepositoryContract;
 import dev.taskregistry.redis.testing.TestRedis;
 import dev.taskregistry.redis.testing.TestRedisSentinel;
 import java.time.Duration;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.RedisSentinelClient;
 
 /**
- * The repository contract of DESIGN.md §3 on a real Redis Sentinel set (the JVM's shared one), through a Jedis
- * {@code RedisSentinelClient} given to {@link RedisConnection#of}, in a fresh key prefix per test.
+ * The repository contract of DESIGN.md §3 on a real Redis Sentinel set (the JVM's shared one), connected as the
+ * service connects ({@link RedisConnection#sentinel}), in a fresh key prefix per test.
  */
 class RedisSentinelRepositoryTest extends TaskRepositoryContract {
-
-    private static final int TIMEOUT_MILLIS = 2000;
 
     private final TestRedisSentinel sentinel = TestRedisSentinel.shared();
     private final String prefix = TestRedis.uniquePrefix();
 
     @Override
     protected TaskRepository createRepository() {
-        DefaultJedisClientConfig config = DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis(TIMEOUT_MILLIS)
-                .socketTimeoutMillis(TIMEOUT_MILLIS)
-                .build();
-        RedisSentinelClient client = RedisSentinelClient.builder()
-                .masterName(TestRedisSentinel.MASTER_NAME)
-                .sentinels(Set.copyOf(sentinel.sentinelAddresses()))
-                .clientConfig(config)
-                .sentinelClientConfig(config)
-                .build();
-        return new RedisTaskRepository(RedisConnection.of(client), prefix);
+        return TestRepositories.onSentinel(sentinel, prefix);
     }
 
     @AfterEach

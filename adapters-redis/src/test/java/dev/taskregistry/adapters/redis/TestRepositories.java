@@ -1,10 +1,9 @@
 package dev.taskregistry.adapters.redis;
 
 import dev.taskregistry.redis.testing.TestRedisCluster;
+import dev.taskregistry.redis.testing.TestRedisSentinel;
 import java.time.Duration;
-import java.util.Set;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.RedisClusterClient;
+import java.util.Optional;
 
 /** Repositories for the adapter's own tests, on any Redis URL. */
 final class TestRepositories {
@@ -21,16 +20,26 @@ final class TestRepositories {
         return new RedisTaskRepository(RedisConnection.standalone(settings), settings.keyPrefix());
     }
 
-    /** On the cluster through a Jedis {@code RedisClusterClient}, its retry budget bounded by the timeout. */
+    /** On the cluster, as the service connects to it ({@code taskregistry.redis.mode=cluster}). */
     static RedisTaskRepository onCluster(TestRedisCluster cluster, String prefix) {
-        RedisClusterClient client = RedisClusterClient.builder()
-                .nodes(Set.copyOf(cluster.nodeAddresses()))
-                .clientConfig(DefaultJedisClientConfig.builder()
-                        .connectionTimeoutMillis((int) TIMEOUT.toMillis())
-                        .socketTimeoutMillis((int) TIMEOUT.toMillis())
-                        .build())
-                .maxTotalRetriesDuration(TIMEOUT)
-                .build();
-        return new RedisTaskRepository(RedisConnection.of(client), prefix);
+        return RedisTaskRepository.connect(clusterSettings(cluster, prefix));
+    }
+
+    static RedisStoreSettings clusterSettings(TestRedisCluster cluster, String prefix) {
+        return new RedisStoreSettings("redis://127.0.0.1", prefix, TIMEOUT)
+                .on(RedisDeployment.of("cluster", Optional.of(cluster.nodesSetting()), Optional.empty()));
+    }
+
+    /** On the Sentinel set's master, as the service connects to it ({@code taskregistry.redis.mode=sentinel}). */
+    static RedisTaskRepository onSentinel(TestRedisSentinel sentinel, String prefix) {
+        return RedisTaskRepository.connect(sentinelSettings(sentinel, prefix));
+    }
+
+    static RedisStoreSettings sentinelSettings(TestRedisSentinel sentinel, String prefix) {
+        return new RedisStoreSettings("redis://127.0.0.1", prefix, TIMEOUT)
+                .on(RedisDeployment.of(
+                        "sentinel",
+                        Optional.of(sentinel.sentinelsSetting()),
+                        Optional.of(TestRedisSentinel.MASTER_NAME)));
     }
 }
