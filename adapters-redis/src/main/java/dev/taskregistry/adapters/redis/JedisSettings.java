@@ -28,10 +28,12 @@ final class JedisSettings {
 
     /**
      * For the sentinels: timeouts and TLS as for the data nodes, no credentials or database (sentinels have none
-     * of the data nodes' users and no databases).
+     * of the data nodes' users and no databases), and the server's default protocol without a HELLO: Jedis talks
+     * to sentinels through its legacy {@code Jedis} class, which logs a warning for every connection that asks
+     * to negotiate one.
      */
     static DefaultJedisClientConfig sentinels(RedisStoreSettings settings) {
-        DefaultJedisClientConfig.Builder config = common(settings);
+        DefaultJedisClientConfig.Builder config = common(settings).serverDefaultProtocol();
         if (JedisURIHelper.isRedisSSLScheme(settings.uri())) {
             config.sslOptions(SslOptions.defaults());
         }

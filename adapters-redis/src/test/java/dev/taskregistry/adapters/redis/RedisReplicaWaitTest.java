@@ -13,7 +13,6 @@ import dev.taskregistry.redis.testing.RedisServerProcess;
 import dev.taskregistry.redis.testing.TestRedis;
 import dev.taskregistry.redis.testing.TestRedisCluster;
 import dev.taskregistry.redis.testing.TestRedisSentinel;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +20,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 
 /**
@@ -131,7 +132,9 @@ class RedisReplicaWaitTest {
 
     /** The key as the replica holds it now, read on the replica itself (READONLY: a cluster replica's own view). */
     private static Optional<String> read(RedisServerProcess replica, String key) {
-        try (Jedis client = new Jedis(URI.create(replica.url()))) {
+        try (Jedis client = new Jedis(
+                new HostAndPort("127.0.0.1", replica.port()),
+                DefaultJedisClientConfig.builder().serverDefaultProtocol().build())) {
             if (client.info("cluster").contains("cluster_enabled:1")) {
                 client.readonly();
             }

@@ -29,6 +29,8 @@ final class Deployments {
                 DefaultJedisClientConfig.builder()
                         .connectionTimeoutMillis(ADMIN_TIMEOUT_MILLIS)
                         .socketTimeoutMillis(ADMIN_TIMEOUT_MILLIS)
+                        // RESP2 without a HELLO: the legacy Jedis class warns on every connection otherwise.
+                        .serverDefaultProtocol()
                         .build())) {
             return Optional.ofNullable(call.apply(jedis));
         } catch (JedisException notNow) {
