@@ -11,10 +11,18 @@ import redis.clients.jedis.RedisSentinelClient;
 final class DeploymentClients {
 
     /**
-     * Jedis' attempts per call on Cluster: enough to follow a MOVED and an ASK after a failover; the time they may
-     * take together is bounded by the timeout, not by Jedis' default of timeout x attempts.
+     * Jedis' attempts per call on Cluster: enough to follow a MOVED and an ASK after a failover and to renew its
+     * slot map after a dropped connection.
      */
     static final int CLUSTER_ATTEMPTS = 5;
+
+    /**
+     * The share of the timeout Jedis' Cluster client may spend on its own attempts of one call (its default is
+     * timeout x attempts, about 10 s). It is a share, not the whole: {@link FailoverRetryingConnection} repeats a
+     * failed call within the timeout, and each repeat is a fresh run of Jedis' attempts, so with the whole
+     * timeout here a call could run for nearly twice the timeout. With a quarter it ends within about 1.25 x.
+     */
+    static final int CLUSTER_RETRY_SHARE = 4;
 
     private DeploymentClients() {}
 
@@ -34,7 +42,7 @@ final class DeploymentClients {
                 .clientConfig(JedisSettings.dataNodes(settings))
                 .poolConfig(JedisSettings.pool(settings))
                 .maxAttempts(CLUSTER_ATTEMPTS)
-                .maxTotalRetriesDuration(settings.timeout())
+                .maxTotalRetriesDuration(settings.timeout().dividedBy(CLUSTER_RETRY_SHARE))
                 .build();
     }
 

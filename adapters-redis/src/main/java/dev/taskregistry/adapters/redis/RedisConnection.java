@@ -71,8 +71,8 @@ public interface RedisConnection extends AutoCloseable {
 
     /**
      * A Redis Cluster, discovered from its seed nodes: Jedis' {@code RedisClusterClient}, {@code poolSize}
-     * connections per node, MOVED and ASK followed, its own retry budget set to the timeout (not its default of
-     * timeout x attempts). A call failing as a failover does (CLUSTERDOWN, TRYAGAIN, a dropped connection) is sent
+     * connections per node, MOVED and ASK followed, its own retry budget a quarter of the timeout (not its default
+     * of timeout x attempts). A call failing as a failover does (CLUSTERDOWN, TRYAGAIN, a dropped connection) is sent
      * again with a short backoff until the timeout since it began has passed.
      *
      * @throws IllegalArgumentException when the settings name another deployment
