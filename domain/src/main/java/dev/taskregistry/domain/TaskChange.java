@@ -44,8 +44,11 @@ public record TaskChange(
         task.ifPresent(stored -> requireDescribes(stored, taskId, type, status, version));
     }
 
-    /** A registration or an update: the event carries the task as stored. */
-    public static TaskChange stored(FeedPosition position, TaskChangeKind kind, Task task) {
+    /**
+     * The change of {@code kind} that stored {@code task} (registered, updated: the event carries it) or
+     * removed it (deleted, expired: the event carries its last status and version, not the task).
+     */
+    public static TaskChange of(FeedPosition position, TaskChangeKind kind, Task task) {
         return new TaskChange(
                 position,
                 kind,
@@ -53,19 +56,7 @@ public record TaskChange(
                 task.type(),
                 task.status(),
                 OptionalLong.of(task.version()),
-                Optional.of(task));
-    }
-
-    /** A delete or an expiry of a task whose last stored version is known. */
-    public static TaskChange removed(FeedPosition position, TaskChangeKind kind, Task last) {
-        return new TaskChange(
-                position,
-                kind,
-                last.id(),
-                last.type(),
-                last.status(),
-                OptionalLong.of(last.version()),
-                Optional.empty());
+                kind.storesTask() ? Optional.of(task) : Optional.empty());
     }
 
     private static void requireDescribes(

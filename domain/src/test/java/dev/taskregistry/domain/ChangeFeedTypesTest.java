@@ -46,7 +46,7 @@ class ChangeFeedTypesTest {
 
     @Test
     void aStoredChange_carriesTheTasksIdTypeStatusAndVersion() {
-        TaskChange change = TaskChange.stored(POSITION, TaskChangeKind.REGISTERED, TASK);
+        TaskChange change = TaskChange.of(POSITION, TaskChangeKind.REGISTERED, TASK);
 
         assertThat(change.taskId()).isEqualTo(TASK.id());
         assertThat(change.type()).isEqualTo(TASK.type());
@@ -57,7 +57,7 @@ class ChangeFeedTypesTest {
 
     @Test
     void aRemoval_carriesTheLastStatusAndVersion_butNoTask() {
-        TaskChange change = TaskChange.removed(POSITION, TaskChangeKind.DELETED, TASK);
+        TaskChange change = TaskChange.of(POSITION, TaskChangeKind.DELETED, TASK);
 
         assertThat(change.status()).isEqualTo(TaskStatus.PENDING);
         assertThat(change.version()).hasValue(1);
@@ -128,7 +128,7 @@ class ChangeFeedTypesTest {
 
     @Test
     void filters_matchByStatusTypeAndTask_andAllMatchesEverything() {
-        TaskChange change = TaskChange.stored(POSITION, TaskChangeKind.REGISTERED, TASK);
+        TaskChange change = TaskChange.of(POSITION, TaskChangeKind.REGISTERED, TASK);
 
         assertThat(TaskChangeFilter.all().matches(change)).isTrue();
         assertThat(TaskChangeFilter.of(TaskStatus.PENDING, TaskType.of("report"))

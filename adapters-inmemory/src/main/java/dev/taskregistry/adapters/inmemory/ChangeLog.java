@@ -40,10 +40,7 @@ final class ChangeLog {
     void append(TaskChangeKind kind, Task task) {
         lock.lock();
         try {
-            FeedPosition position = positions.of(last + 1);
-            ring[slot(last + 1)] = kind.storesTask()
-                    ? TaskChange.stored(position, kind, task)
-                    : TaskChange.removed(position, kind, task);
+            ring[slot(last + 1)] = TaskChange.of(positions.of(last + 1), kind, task);
             last++;
             appended.signalAll();
         } finally {

@@ -13,9 +13,9 @@ import dev.taskregistry.domain.testing.FeedReading;
 import dev.taskregistry.domain.testing.MutableClock;
 import dev.taskregistry.domain.testing.TestTasks;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -78,12 +78,10 @@ class InMemoryChangeFeedAtomicityTest {
     }
 
     private List<Task> registerOnePerWriter() {
-        List<Task> registered = new ArrayList<>();
-        for (int i = 0; i < WRITERS; i++) {
-            Task task = TestTasks.pendingTask(clock.instant());
-            repository.register(task);
-            registered.add(task);
-        }
+        List<Task> registered = Stream.generate(() -> TestTasks.pendingTask(clock.instant()))
+                .limit(WRITERS)
+                .toList();
+        registered.forEach(repository::register);
         return registered;
     }
 
