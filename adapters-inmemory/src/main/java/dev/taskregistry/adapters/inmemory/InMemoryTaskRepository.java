@@ -5,6 +5,8 @@ import dev.taskregistry.domain.ListingKey;
 import dev.taskregistry.domain.PageRequest;
 import dev.taskregistry.domain.Task;
 import dev.taskregistry.domain.TaskAlreadyExists;
+import dev.taskregistry.domain.TaskChangeFeed;
+import dev.taskregistry.domain.TaskChangeKind;
 import dev.taskregistry.domain.TaskFilter;
 import dev.taskregistry.domain.TaskId;
 import dev.taskregistry.domain.TaskNotFound;
@@ -25,11 +27,17 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * Tasks in this process's memory: fast and simple, but private to one process, so several workers
  * each see only their own tasks (the per-worker bug this project fixes with Redis). Thread-safe;
  * expired tasks are purged on every write and before listings and statistics, so memory stays bounded
- * by the live tasks.
+ * by the live tasks. Each change, and each purge of an expired task, appends one event to a bounded
+ * {@link ChangeLog} inside the same write lock; {@link #changeFeed()} reads it.
  */
 public final class InMemoryTaskRepository implements TaskRepository {
 
+    /** How many changes the feed retains unless told otherwise. */
+    public static final int DEFAULT_RETAINED_CHANGES = 10_000;
+
     private final Clock clock;
+    private final ChangeLog changes;
+    private final TaskChangeFeed changeFeed;
     private final Map<TaskId, Task> tasks = new HashMap<>();
     private final TaskIndexes indexes = new TaskIndexes();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -37,7 +45,19 @@ public final class InMemoryTaskRepository implements TaskRepository {
     private final Lock writeLock = lock.writeLock();
 
     public InMemoryTaskRepository(Clock clock) {
+        this(clock, DEFAULT_RETAINED_CHANGES);
+    }
+
+    /** A repository whose change feed retains the last {@code retainedChanges} changes (at least 1). */
+    public InMemoryTaskRepository(Clock clock, int retainedChanges) {
         this.clock = clock;
+        this.changes = new ChangeLog(retainedChanges);
+        this.changeFeed = new InMemoryTaskChangeFeed(changes);
+    }
+
+    /** The changes of this repository, in the order it stored them. */
+    public TaskChangeFeed changeFeed() {
+        return changeFeed;
     }
 
     @Override
@@ -49,6 +69,7 @@ public final class InMemoryTaskRepository implements TaskRepository {
                 throw new TaskAlreadyExists(task.id());
             }
             store(task);
+            changes.append(TaskChangeKind.REGISTERED, task);
         } finally {
             writeLock.unlock();
         }
@@ -79,6 +100,7 @@ public final class InMemoryTaskRepository implements TaskRepository {
             }
             indexes.remove(stored);
             store(task);
+            changes.append(TaskChangeKind.UPDATED, task);
         } finally {
             writeLock.unlock();
         }
@@ -92,6 +114,7 @@ public final class InMemoryTaskRepository implements TaskRepository {
             Task removed = tasks.remove(id);
             if (removed != null) {
                 indexes.remove(removed);
+                changes.append(TaskChangeKind.DELETED, removed);
             }
             return removed != null;
         } finally {
@@ -179,7 +202,9 @@ public final class InMemoryTaskRepository implements TaskRepository {
         for (ListingKey next = indexes.nextToExpire();
                 next != null && !now.isBefore(next.expiresAt());
                 next = indexes.nextToExpire()) {
-            indexes.remove(tasks.remove(next.id()));
+            Task expired = tasks.remove(next.id());
+            indexes.remove(expired);
+            changes.append(TaskChangeKind.EXPIRED, expired);
         }
     }
 }
