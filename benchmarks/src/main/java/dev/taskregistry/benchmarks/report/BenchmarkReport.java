@@ -97,8 +97,8 @@ public final class BenchmarkReport {
     private void cluster() throws IOException {
         List<JmhResult> cluster =
                 jmh.stream().filter(r -> CLUSTER_RUN.matcher(r.run()).matches()).toList();
-        Path failover = results.resolve("failover/failover.tsv");
-        if (cluster.isEmpty() && !Files.exists(failover)) {
+        List<Path> failover = failoverFiles();
+        if (cluster.isEmpty() && failover.isEmpty()) {
             return;
         }
         line("### Redis Cluster");
@@ -120,28 +120,48 @@ public final class BenchmarkReport {
             line("");
             commandStats(cluster);
         }
-        if (Files.exists(failover)) {
+        if (!failover.isEmpty()) {
             failoverWindows(failover);
         }
     }
 
-    private void failoverWindows(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        if (lines.size() < 2) {
-            return;
+    /** The FailoverWindow outputs of the run: failover.tsv (bench-all.sh's), then any other (e.g. with wait-replicas). */
+    private List<Path> failoverFiles() throws IOException {
+        Path directory = results.resolve("failover");
+        if (!Files.isDirectory(directory)) {
+            return List.of();
         }
-        List<String> header = List.of(lines.getFirst().split("\t"));
+        try (var files = Files.list(directory)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".tsv"))
+                    .sorted(java.util.Comparator.comparing(
+                                    (Path f) -> !f.getFileName().toString().equals("failover.tsv"))
+                            .thenComparing(Path::toString))
+                    .toList();
+        }
+    }
+
+    private void failoverWindows(List<Path> files) throws IOException {
         List<Map<String, String>> rows = new ArrayList<>();
-        for (String row : lines.subList(1, lines.size())) {
-            if (row.isBlank()) {
+        for (Path file : files) {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            if (lines.isEmpty()) {
                 continue;
             }
-            String[] cells = row.split("\t", -1);
-            Map<String, String> byName = new java.util.HashMap<>();
-            for (int i = 0; i < header.size() && i < cells.length; i++) {
-                byName.put(header.get(i), cells[i]);
+            List<String> header = List.of(lines.getFirst().split("\t"));
+            for (String row : lines.subList(1, lines.size())) {
+                if (row.isBlank()) {
+                    continue;
+                }
+                String[] cells = row.split("\t", -1);
+                Map<String, String> byName = new java.util.HashMap<>();
+                for (int i = 0; i < header.size() && i < cells.length; i++) {
+                    byName.put(header.get(i), cells[i]);
+                }
+                rows.add(byName);
             }
-            rows.add(byName);
+        }
+        if (rows.isEmpty()) {
+            return;
         }
         line("Failover windows (`FailoverWindow`): writers registering and updating through the repository while the");
         line("master of the registry fails over, each fault on a deployment of its own; median / max over the");
@@ -176,7 +196,8 @@ public final class BenchmarkReport {
                 if (seen.equals("-") || seen.isBlank()) {
                     continue;
                 }
-                for (String entry : seen.split("; ")) {
+                // "3x what; 1x other": a count starts each entry (a failure's own text may hold "; ").
+                for (String entry : seen.split("; (?=\\d+x )")) {
                     int x = entry.indexOf("x ");
                     String what = fault + "\t" + entry.substring(x + 2).replaceAll("'[^']*'", "'...'");
                     failures.merge(what, Long.parseLong(entry.substring(0, x)), Long::sum);
