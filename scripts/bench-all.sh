@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # Every benchmark of docs/BENCHMARKS.md in one command, on a redis-server of its own (never the shared one):
-#   scripts/bench-all.sh [--quick] [--rounds N] [--only adapters,inmemory,scale,http] [--skip-build]
+#   scripts/bench-all.sh [--quick] [--rounds N] [--failover-repeats N]
+#                        [--only adapters,inmemory,scale,http,cluster] [--skip-build]
 # 1. builds the service jar and the JMH jar (mvn -Pbenchmarks -DskipTests package);
 # 2. starts redis-server on a free port (no persistence) and stops it at the end, whatever happens;
 # 3. JMH: Redis adapter vs raw Jedis at 1 and 8 threads (--rounds rounds, default 3), the in-memory adapter
 #    at 1 and 8 threads, and the scale runs at 1k, 10k, 100k and 1M live tasks (each size alone in the
 #    Redis, with the naive design up to 100k), plus Redis memory per task at each size;
 # 4. scripts/bench-http.sh on the in-memory and on the Redis store;
-# 5. prints the summary (benchmarks/target/bench-results/summary.md); raw outputs stay next to it.
+# 5. cluster: a Redis Cluster of its own (3 masters, 3 replicas; ClusterForBenchmarks, stopped at the end), the
+#    adapter on it vs raw RedisClusterClient at 1 and 8 threads (--rounds rounds), then FailoverWindow: writers
+#    through the repository while the registry's master fails over (graceful and SIGKILL, on Cluster and on a
+#    Sentinel set of its own; --failover-repeats times each, default 5);
+# 6. prints the summary (benchmarks/target/bench-results/summary.md); raw outputs stay next to it.
 # --quick makes every run short: a smoke test of the whole chain, not figures to publish.
 # Needs JDK 21+ (JAVA_HOME), Maven, redis-server and wrk (apt-get install redis-server wrk).
 set -euo pipefail
@@ -16,12 +21,14 @@ cd "$(dirname "$0")/.."
 invocation="scripts/bench-all.sh $*"
 quick=false
 rounds=3
-only="adapters,inmemory,scale,http"
+failover_repeats=5
+only="adapters,inmemory,scale,http,cluster"
 build=true
 while [ $# -gt 0 ]; do
     case "$1" in
         --quick) quick=true; shift ;;
         --rounds) rounds="$2"; shift 2 ;;
+        --failover-repeats) failover_repeats="$2"; shift 2 ;;
         --only) only="$2"; shift 2 ;;
         --skip-build) build=false; shift ;;
         *) echo "unknown option $1 (see the header of $0)" >&2; exit 2 ;;
@@ -56,6 +63,7 @@ if $quick; then
     jmh_timing=(-wi 1 -w 1 -i 1 -r 1)
     sizes=(1000 10000)
     http_timing=(--duration 3 --warmup 2)
+    failover_repeats=1
 else
     # As the @Warmup/@Measurement annotations: 2 x 2 s warm-up, 3 x 3 s measured, 1 fork.
     jmh_timing=()
@@ -68,10 +76,12 @@ if $build; then
     mvn -B -q -Pbenchmarks -DskipTests package
 fi
 rm -rf "$results"
-mkdir -p "$results/jmh" "$results/memory" "$results/http" "$results/service"
-# The service runs from a copy, so a 'mvn clean' elsewhere in the tree cannot pull the jar from under it.
-cp bootstrap/target/task-registry.jar "$results/service/"
-cp -r bootstrap/target/libs "$results/service/"
+mkdir -p "$results/jmh" "$results/memory" "$results/http" "$results/service" "$results/cluster" "$results/failover"
+if wants http; then
+    # The service runs from a copy, so a 'mvn clean' elsewhere in the tree cannot pull the jar from under it.
+    cp bootstrap/target/task-registry.jar "$results/service/"
+    cp -r bootstrap/target/libs "$results/service/"
+fi
 
 {
     echo "date: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
@@ -101,6 +111,7 @@ free_port() {
 
 redis_port=$(free_port)
 redis_pid=""
+cluster_pid=""
 stop_redis() {
     if [ -n "$redis_pid" ]; then
         kill "$redis_pid" 2>/dev/null || true
@@ -108,7 +119,19 @@ stop_redis() {
         redis_pid=""
     fi
 }
-trap stop_redis EXIT
+# SIGTERM: the JVM's shutdown hooks stop every node of its cluster.
+stop_cluster() {
+    if [ -n "$cluster_pid" ]; then
+        kill "$cluster_pid" 2>/dev/null || true
+        wait "$cluster_pid" 2>/dev/null || true
+        cluster_pid=""
+    fi
+}
+stop_all() {
+    stop_cluster
+    stop_redis
+}
+trap stop_all EXIT
 redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no --daemonize no \
     > "$results/redis-server.log" 2>&1 &
 redis_pid=$!
@@ -192,6 +215,68 @@ if wants http; then
         JAVA_HOME="$JAVA_HOME" scripts/bench-http.sh --store "$store" --redis-url "$BENCH_REDIS_URL" \
             --jar "$results/service/task-registry.jar" --out "$results/http" "${http_timing[@]}" --variant as-shipped
     done
+fi
+
+if wants cluster; then
+    nodes_file="$results/cluster/nodes"
+    echo "== own Redis Cluster (3 masters, 3 replicas)"
+    "$java_bin" -cp "$jmh_jar" dev.taskregistry.benchmarks.ClusterForBenchmarks "$nodes_file" \
+        > "$results/cluster/cluster.log" 2>&1 &
+    cluster_pid=$!
+    for _ in $(seq 1 600); do
+        if [ -s "$nodes_file" ] || ! kill -0 "$cluster_pid" 2>/dev/null; then break; fi
+        sleep 0.1
+    done
+    if [ ! -s "$nodes_file" ]; then
+        echo "the benchmark cluster did not start:" >&2
+        cat "$results/cluster/cluster.log" >&2
+        exit 1
+    fi
+    export BENCH_CLUSTER_NODES="$(cat "$nodes_file")"
+    cluster_ports=()
+    IFS=',' read -ra cluster_nodes <<< "$BENCH_CLUSTER_NODES"
+    for node in "${cluster_nodes[@]}"; do cluster_ports+=("${node##*:}"); done
+    echo "== own Redis Cluster at $BENCH_CLUSTER_NODES (holder pid $cluster_pid)"
+
+    # As jmh() on the cluster: every master emptied and every node's statistics reset before the run; after it,
+    # the command statistics of the busiest master (a registry lies in one slot, so that is its master).
+    cluster_jmh() {
+        local name="$1"; shift
+        echo "== JMH $name"
+        for port in "${cluster_ports[@]}"; do
+            if [ "$(redis-cli -p "$port" role | head -1)" = "master" ]; then redis-cli -p "$port" flushall >/dev/null; fi
+            redis-cli -p "$port" config resetstat >/dev/null
+        done
+        "$java_bin" -jar "$jmh_jar" "$@" "${jmh_timing[@]}" -rf json -rff "$results/jmh/$name.json" \
+            | tee "$results/jmh/$name.txt" | grep -E '^(Benchmark|[A-Za-z]+Benchmark\.)' | grep -v ':gc\.' || true
+        local busiest="" most=-1 calls
+        for port in "${cluster_ports[@]}"; do
+            if [ "$(redis-cli -p "$port" role | head -1)" != "master" ]; then continue; fi
+            calls=$(redis-cli -p "$port" info commandstats | tr -d '\r' \
+                | awk -F'calls=' '/^cmdstat_/ {split($2, a, ","); s += a[1]} END {print s + 0}')
+            if [ "$calls" -gt "$most" ]; then most=$calls; busiest=$port; fi
+        done
+        redis-cli -p "$busiest" info commandstats | tr -d '\r' | grep '^cmdstat_' > "$results/jmh/$name.commandstats"
+    }
+
+    cluster_cpu=dev.taskregistry.benchmarks.RedisClusterCpuProfiler
+    for round in $(seq 1 "$rounds"); do
+        for threads in 1 8; do
+            cluster_jmh "cluster-t$threads-r$round-find" 'RedisClusterBenchmark\.(find|rawGet)$' -t "$threads" \
+                -prof "$cluster_cpu"
+            cluster_jmh "cluster-t$threads-r$round-register" 'RedisClusterBenchmark\.(register|rawSetNew)$' \
+                -t "$threads" -prof "$cluster_cpu"
+            cluster_jmh "cluster-t$threads-r$round-update" 'RedisClusterBenchmark\.(update|rawSetSame)$' \
+                -t "$threads" -prof "$cluster_cpu"
+        done
+    done
+    stop_cluster
+    unset BENCH_CLUSTER_NODES
+
+    # Deployments of its own (a cluster, a Sentinel set), started and stopped by FailoverWindow itself.
+    echo "== failover windows ($failover_repeats repetitions of each fault)"
+    "$java_bin" -cp "$jmh_jar" dev.taskregistry.benchmarks.FailoverWindow --repeats "$failover_repeats" \
+        --out "$results/failover/failover.tsv" 2> "$results/failover/failover.log" | tee "$results/failover/failover.txt"
 fi
 
 echo "--- load average at end: $(cat /proc/loadavg)" >> "$results/machine.txt"

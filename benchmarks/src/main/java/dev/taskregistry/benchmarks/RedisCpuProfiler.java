@@ -25,7 +25,7 @@ import redis.clients.jedis.RedisClient;
 public final class RedisCpuProfiler implements InternalProfiler {
 
     /** USER_HZ: the unit of utime and stime in /proc/<pid>/stat on Linux. */
-    private static final double TICKS_PER_SECOND = 100.0;
+    static final double TICKS_PER_SECOND = 100.0;
     /** utime and stime are fields 14 and 15 of /proc/<pid>/stat, i.e. 11 and 12 counted from field 3. */
     private static final int UTIME_AFTER_NAME = 11;
 
@@ -44,16 +44,10 @@ public final class RedisCpuProfiler implements InternalProfiler {
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
         if (pid < 0) {
             try (RedisClient client = BenchmarkRedis.rawClient()) {
-                pid = Long.parseLong(client.info("server")
-                        .lines()
-                        .filter(line -> line.startsWith("process_id:"))
-                        .findFirst()
-                        .orElseThrow()
-                        .substring("process_id:".length())
-                        .strip());
+                pid = pidOf(client.info("server"));
             }
         }
-        startTicks = ticks();
+        startTicks = ticks(pid);
         startNanos = System.nanoTime();
     }
 
@@ -62,7 +56,7 @@ public final class RedisCpuProfiler implements InternalProfiler {
     public Collection<? extends Result> afterIteration(
             BenchmarkParams benchmarkParams, IterationParams iterationParams, IterationResult result) {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
-        double cores = (ticks() - startTicks) / TICKS_PER_SECOND / seconds;
+        double cores = (ticks(pid) - startTicks) / TICKS_PER_SECOND / seconds;
         double opsPerSecond =
                 opsPerSecond(benchmarkParams, result.getPrimaryResult().getScore());
         return List.of(
@@ -71,14 +65,26 @@ public final class RedisCpuProfiler implements InternalProfiler {
     }
 
     /** Operations per second of all threads: a throughput score is ops per time unit, any other a time per op. */
-    private static double opsPerSecond(BenchmarkParams params, double score) {
+    static double opsPerSecond(BenchmarkParams params, double score) {
         double unitsPerSecond = TimeValue.seconds(1).convertTo(params.getTimeUnit());
         return params.getMode() == Mode.Throughput
                 ? score * unitsPerSecond
                 : params.getThreads() * unitsPerSecond / score;
     }
 
-    private long ticks() {
+    /** The pid in the answer to {@code INFO server}. */
+    static long pidOf(String infoServer) {
+        return Long.parseLong(infoServer
+                .lines()
+                .filter(line -> line.startsWith("process_id:"))
+                .findFirst()
+                .orElseThrow()
+                .substring("process_id:".length())
+                .strip());
+    }
+
+    /** User plus system CPU of the process so far, in ticks of {@link #TICKS_PER_SECOND}. */
+    static long ticks(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
             // The command name (field 2) is in parentheses and may hold spaces: count the fields after it.

@@ -25,6 +25,7 @@ public final class BenchmarkReport {
     private static final long SET_UP_CALLS = 10_000;
     private static final List<String> SCALE_COMMANDS = List.of("zrange", "mget", "zremrangebyscore", "exec", "time");
     private static final Pattern REDIS_RUN = Pattern.compile("redis-t(\\d+)-r(\\d+)-\\w+");
+    private static final Pattern CLUSTER_RUN = Pattern.compile("cluster-t(\\d+)-r(\\d+)-\\w+");
     private static final List<String[]> REDIS_PAIRS = List.of(
             new String[] {"find", "rawGet", "0.8"},
             new String[] {"register", "rawSetNew", "0.6"},
@@ -49,6 +50,7 @@ public final class BenchmarkReport {
         }
         BenchmarkReport report = new BenchmarkReport(Path.of(args[0]));
         report.redisAdapter();
+        report.cluster();
         report.scale();
         report.inMemory();
         report.http();
@@ -71,6 +73,175 @@ public final class BenchmarkReport {
         line(
                 "| threads | adapter operation | adapter ops/s | raw operation | raw ops/s | ratio per round | ratio (median) | target | | Redis CPU % adapter / raw | Redis µs/op adapter / raw |");
         line("| ---: | --- | ---: | --- | ---: | --- | ---: | ---: | --- | ---: | ---: |");
+        pairRows(redis, false);
+        line("");
+        commandStats(redis);
+        List<JmhResult> codec = jmh.stream()
+                .filter(r -> r.benchmark().startsWith("RedisCodecBenchmark"))
+                .toList();
+        if (!codec.isEmpty()) {
+            line("Where the adapter's own CPU goes (`RedisCodecBenchmark`, no I/O; one running task's document):");
+            line("");
+            line("| operation | ns/op | bytes allocated/op |");
+            line("| --- | ---: | ---: |");
+            for (JmhResult result : codec) {
+                line(
+                        "| `%s` | %s | %s |",
+                        result.method(), count(result.score()), count(result.secondary("gc.alloc.rate.norm")));
+            }
+            line("");
+        }
+    }
+
+    /** The adapter on Redis Cluster against raw RedisClusterClient, and the failover windows. */
+    private void cluster() throws IOException {
+        List<JmhResult> cluster =
+                jmh.stream().filter(r -> CLUSTER_RUN.matcher(r.run()).matches()).toList();
+        List<Path> failover = failoverFiles();
+        if (cluster.isEmpty() && failover.isEmpty()) {
+            return;
+        }
+        line("### Redis Cluster");
+        line("");
+        if (!cluster.isEmpty()) {
+            line(
+                    "The adapter as the service connects to a cluster (`RedisTaskRepository.connect`, mode `cluster`) vs a raw");
+            line(
+                    "Jedis `RedisClusterClient` configured alike, on the same cluster of 3 masters and 3 replicas (ops/s, higher");
+            line(
+                    "is better). Ratios are adapter/raw within one JMH run, the median over the rounds. Every key of a registry");
+            line("lies in one slot: \"master CPU\" is the busiest node during the measured iterations (the registry's");
+            line("master, `RedisClusterCpuProfiler`), \"replica CPU\" the second busiest (its replica).");
+            line("");
+            line(
+                    "| threads | adapter operation | adapter ops/s | raw operation | raw ops/s | ratio per round | ratio (median) | target | | master CPU % adapter / raw | master µs/op adapter / raw | replica CPU % adapter / raw |");
+            line("| ---: | --- | ---: | --- | ---: | --- | ---: | ---: | --- | ---: | ---: | ---: |");
+            pairRows(cluster, true);
+            line("");
+            commandStats(cluster);
+        }
+        if (!failover.isEmpty()) {
+            failoverWindows(failover);
+        }
+    }
+
+    /** The FailoverWindow outputs of the run: failover.tsv (bench-all.sh's), then any other (e.g. with wait-replicas). */
+    private List<Path> failoverFiles() throws IOException {
+        Path directory = results.resolve("failover");
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (var files = Files.list(directory)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".tsv"))
+                    .sorted(java.util.Comparator.comparing(
+                                    (Path f) -> !f.getFileName().toString().equals("failover.tsv"))
+                            .thenComparing(Path::toString))
+                    .toList();
+        }
+    }
+
+    private void failoverWindows(List<Path> files) throws IOException {
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (Path file : files) {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            if (lines.isEmpty()) {
+                continue;
+            }
+            List<String> header = List.of(lines.getFirst().split("\t"));
+            for (String row : lines.subList(1, lines.size())) {
+                if (row.isBlank()) {
+                    continue;
+                }
+                String[] cells = row.split("\t", -1);
+                Map<String, String> byName = new java.util.HashMap<>();
+                for (int i = 0; i < header.size() && i < cells.length; i++) {
+                    byName.put(header.get(i), cells[i]);
+                }
+                rows.add(byName);
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        line("Failover windows (`FailoverWindow`): writers registering and updating through the repository while the");
+        line("master of the registry fails over, each fault on a deployment of its own; median / max over the");
+        line("repetitions, times in ms. \"Unavailable\" is the first to the last call that failed with");
+        line("`TaskStoreUnavailable` (a 503 in the service); \"no success\" the longest time in which no call of any");
+        line("writer succeeded; \"other errors\" any other failure (`TaskNotFound`, `ConcurrentTaskUpdate`: a write");
+        line(
+                "acknowledged before the fault and lost in it); \"settled\" the fault from its start until the deployment");
+        line("is healthy again.");
+        line("");
+        line(
+                "| deployment | fault | reps | unavailable ms | unavailable calls | no success ms | longest call ms | other errors | calls | settled ms |");
+        line("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Map<String, List<Map<String, String>>> byFault = new java.util.LinkedHashMap<>();
+        rows.forEach(r -> byFault.computeIfAbsent(r.get("deployment") + " | " + r.get("fault"), k -> new ArrayList<>())
+                .add(r));
+        Map<String, Long> failures = new java.util.LinkedHashMap<>();
+        byFault.forEach((fault, list) -> {
+            line(
+                    "| %s | %d | %s | %s | %s | %s | %s | %s | %s |",
+                    fault,
+                    list.size(),
+                    medianMax(list, "window_ms"),
+                    medianMax(list, "unavailable"),
+                    medianMax(list, "no_success_gap_ms"),
+                    medianMax(list, "longest_ms"),
+                    medianMax(list, "other_errors"),
+                    medianMax(list, "calls"),
+                    medianMax(list, "fault_settled_ms"));
+            for (Map<String, String> row : list) {
+                String seen = row.getOrDefault("failures", "-");
+                if (seen.equals("-") || seen.isBlank()) {
+                    continue;
+                }
+                // "3x what; 1x other": a count starts each entry (a failure's own text may hold "; ").
+                for (String entry : seen.split("; (?=\\d+x )")) {
+                    int x = entry.indexOf("x ");
+                    String what = fault + "\t" + entry.substring(x + 2).replaceAll("'[^']*'", "'...'");
+                    failures.merge(what, Long.parseLong(entry.substring(0, x)), Long::sum);
+                }
+            }
+        });
+        line("");
+        if (!failures.isEmpty()) {
+            line("What the failed calls said, over all repetitions:");
+            line("");
+            line("| deployment | fault | failure | calls |");
+            line("| --- | --- | --- | ---: |");
+            failures.forEach((what, n) ->
+                    line("| %s | %s | %d |", what.split("\t")[0], what.split("\t")[1].replace("|", "\\|"), n));
+            line("");
+        }
+    }
+
+    /** Two decimals; three when two would show a missed target as reached (0.597 is not 0.60). */
+    private static String ratioText(double ratio, double target) {
+        String shown = String.format(Locale.ROOT, "%.2f", ratio);
+        return ratio < target && Double.parseDouble(shown) >= target
+                ? String.format(Locale.ROOT, "%.3f", ratio)
+                : shown;
+    }
+
+    private static String medianMax(List<Map<String, String>> rows, String column) {
+        List<Double> values = rows.stream()
+                .map(r -> r.getOrDefault(column, "-"))
+                .filter(v -> !v.equals("-") && !v.isBlank())
+                .map(Double::parseDouble)
+                .toList();
+        if (values.isEmpty()) {
+            return "-";
+        }
+        return String.format(
+                Locale.ROOT,
+                "%s / %s",
+                count(median(values)),
+                count(values.stream().mapToDouble(Double::doubleValue).max().orElseThrow()));
+    }
+
+    /** One row per thread count and adapter/raw pair: scores, the ratio of each round, their median, the verdict. */
+    private void pairRows(List<JmhResult> redis, boolean cluster) {
         for (int threads : new TreeSet<>(redis.stream().map(JmhResult::threads).toList())) {
             for (String[] pair : REDIS_PAIRS) {
                 List<Double> ratios = new ArrayList<>();
@@ -94,7 +265,14 @@ public final class BenchmarkReport {
                 double median = median(ratios);
                 double target = Double.parseDouble(pair[2]);
                 line(
-                        "| %d | `%s`%s | %s | `%s` | %s | %s | **%.2f** | >= %.1f | %s | %.0f / %.0f | %.1f / %.1f |",
+                        "| %d | `%s`%s | %s | `%s` | %s | %s | **%s** | >= %.1f | %s | %.0f / %.0f | %.1f / %.1f |"
+                                + (cluster
+                                        ? String.format(
+                                                Locale.ROOT,
+                                                " %.0f / %.0f |",
+                                                median(secondaries(adapters, "redis.replica_cpu")),
+                                                median(secondaries(raws, "redis.replica_cpu")))
+                                        : ""),
                         threads,
                         pair[0],
                         pair.length > 3 ? " " + pair[3] : "",
@@ -102,7 +280,7 @@ public final class BenchmarkReport {
                         pair[1],
                         count(median(scores(raws))),
                         joined(ratios),
-                        median,
+                        ratioText(median, target),
                         target,
                         verdict(median >= target),
                         median(secondaries(adapters, "redis.cpu")),
@@ -110,23 +288,6 @@ public final class BenchmarkReport {
                         median(secondaries(adapters, "redis.us_per_op")),
                         median(secondaries(raws, "redis.us_per_op")));
             }
-        }
-        line("");
-        commandStats(redis);
-        List<JmhResult> codec = jmh.stream()
-                .filter(r -> r.benchmark().startsWith("RedisCodecBenchmark"))
-                .toList();
-        if (!codec.isEmpty()) {
-            line("Where the adapter's own CPU goes (`RedisCodecBenchmark`, no I/O; one running task's document):");
-            line("");
-            line("| operation | ns/op | bytes allocated/op |");
-            line("| --- | ---: | ---: |");
-            for (JmhResult result : codec) {
-                line(
-                        "| `%s` | %s | %s |",
-                        result.method(), count(result.score()), count(result.secondary("gc.alloc.rate.norm")));
-            }
-            line("");
         }
     }
 
