@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.taskregistry.bootstrap.ApiClient.ApiResponse;
-import dev.taskregistry.redis.testing.TestRedis;
-import io.helidon.microprofile.testing.AddConfigSource;
-import io.helidon.microprofile.testing.junit5.HelidonTest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,22 +15,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Many clients changing the same tasks at once through the API, on Redis. */
-@HelidonTest
-class RedisConcurrencyApiTest {
+/**
+ * Many clients changing the same tasks at once through the API, on whichever Redis deployment the subclass's
+ * {@code @HelidonTest} configuration selects.
+ */
+abstract class ConcurrencyApiContract {
 
     private static final int CLIENTS = 16;
 
     private ApiClient api;
-
-    @AddConfigSource
-    static ConfigSource redisStore() {
-        return RedisStoreConfig.of(TestRedis.url(), TestRedis.uniquePrefix());
-    }
 
     @BeforeEach
     void connect() {
