@@ -3,7 +3,9 @@
  *
  * Starts N workers of bootstrap/target/task-registry.jar for each chosen store, registers tasks
  * round-robin, polls every task once on every worker (as a balancer spreading polls evenly would),
- * prints how many polls found their task, and stops the workers.
+ * prints how many polls found their task, and stops the workers. The redis store runs on one server
+ * (--redis-url), a Redis Cluster (--redis-mode cluster --redis-nodes h:p,h:p) or a Sentinel set
+ * (--redis-mode sentinel --redis-nodes <sentinels> --redis-master <name>).
  */
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,29 +36,69 @@ public class PerWorkerDemo {
         Map<String, String> options = options(args);
         int workers = Integer.parseInt(options.getOrDefault("workers", "4"));
         int tasks = Integer.parseInt(options.getOrDefault("tasks", "40"));
-        String redisUrl = options.getOrDefault("redis-url", "redis://127.0.0.1:6379");
+        Map<String, String> redis = redisEnvironment(options);
         Path jar = Path.of(options.getOrDefault("jar", "bootstrap/target/task-registry.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it with 'mvn -B -DskipTests package'");
         }
-        System.out.printf("%-9s %7s %5s %5s %5s %12s%n", "store", "workers", "tasks", "polls", "found", "success rate");
+        String redisMode = redis.getOrDefault("TASKREGISTRY_REDIS_MODE", "standalone");
+        System.out.printf("%-14s %7s %5s %5s %5s %12s%n", "store", "workers", "tasks", "polls", "found", "success rate");
         for (String store : options.getOrDefault("store", "inmemory,redis").split(",")) {
-            Map<String, String> environment = Map.of("TASKREGISTRY_STORE", store, "TASKREGISTRY_REDIS_URL", redisUrl,
-                    "TASKREGISTRY_REDIS_KEY_PREFIX", "per-worker-demo-" + UUID.randomUUID());
+            Map<String, String> environment = new HashMap<>(redis);
+            environment.put("TASKREGISTRY_STORE", store);
+            environment.put("TASKREGISTRY_REDIS_KEY_PREFIX", "per-worker-demo-" + UUID.randomUUID());
+            String label = store.equals("redis") && !redisMode.equals("standalone") ? store + "/" + redisMode : store;
             List<Process> processes = new ArrayList<>();
             try {
-                progress("starting " + workers + " workers on the " + store + " store (each its own JVM)");
+                progress("starting " + workers + " workers on the " + label + " store (each its own JVM)");
                 List<String> urls = start(jar, workers, environment, processes);
                 progress("registering " + tasks + " tasks round-robin, then polling each on every worker");
                 int found = probe(urls, tasks);
                 int polls = tasks * workers;
-                System.out.printf("%-9s %7d %5d %5d %5d %11.1f%%%n", store, workers, tasks, polls, found, 100.0 * found / polls);
+                System.out.printf("%-14s %7d %5d %5d %5d %11.1f%%%n", label, workers, tasks, polls, found, 100.0 * found / polls);
             } finally {
-                progress("stopping the " + store + " workers");
+                progress("stopping the " + label + " workers");
                 stop(processes);
             }
         }
         progress("done");
+    }
+
+    /**
+     * The TASKREGISTRY_REDIS_* variables the workers get: the URL (on one server the server, on Sentinel and
+     * Cluster only its credentials count), and the deployment with its nodes and master name when not standalone.
+     */
+    private static Map<String, String> redisEnvironment(Map<String, String> options) {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("TASKREGISTRY_REDIS_URL", options.getOrDefault("redis-url", "redis://127.0.0.1:6379"));
+        String mode = options.getOrDefault("redis-mode", "standalone");
+        switch (mode) {
+            case "standalone" -> {
+                if (options.containsKey("redis-nodes") || options.containsKey("redis-master")) {
+                    throw new IllegalArgumentException("--redis-nodes and --redis-master need --redis-mode cluster or sentinel");
+                }
+            }
+            case "cluster", "sentinel" -> {
+                environment.put("TASKREGISTRY_REDIS_MODE", mode);
+                environment.put("TASKREGISTRY_REDIS_NODES", required(options, "redis-nodes", mode));
+                if (mode.equals("sentinel")) {
+                    environment.put("TASKREGISTRY_REDIS_SENTINEL_MASTER", required(options, "redis-master", mode));
+                } else if (options.containsKey("redis-master")) {
+                    throw new IllegalArgumentException("--redis-master is the master's name in Sentinel: only with --redis-mode sentinel");
+                }
+            }
+            default -> throw new IllegalArgumentException("--redis-mode is standalone, sentinel or cluster, not '" + mode + "'");
+        }
+        return environment;
+    }
+
+    private static String required(Map<String, String> options, String option, String mode) {
+        String value = options.get(option);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("--redis-mode " + mode + " needs --" + option
+                    + (option.equals("redis-nodes") ? " host:port,host:port" : " <name>"));
+        }
+        return value;
     }
 
     /** Progress on stderr, so that the table on stdout stays clean. */
@@ -84,7 +127,7 @@ public class PerWorkerDemo {
             while (status("GET", urls.get(i) + "/health/ready", null) != 200) {
                 if (!processes.get(i).isAlive() || Instant.now().isAfter(deadline)) {
                     throw new IllegalStateException("worker " + (i + 1) + " did not become ready (is Redis running for store "
-                            + environment.get("TASKREGISTRY_STORE") + "?)");
+                            + environment.get("TASKREGISTRY_STORE") + ", and are the --redis-* options right?)");
                 }
                 Thread.sleep(200);
             }
@@ -144,11 +187,12 @@ public class PerWorkerDemo {
     }
 
     private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new java.util.HashMap<>();
+        Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("usage: per-worker-demo.sh [--workers 4] [--tasks 40] "
-                        + "[--store inmemory,redis] [--redis-url redis://127.0.0.1:6379]; unexpected '" + args[i] + "'");
+                        + "[--store inmemory,redis] [--redis-url redis://127.0.0.1:6379] [--redis-mode standalone|sentinel|cluster]"
+                        + " [--redis-nodes host:port,host:port] [--redis-master name]; unexpected '" + args[i] + "'");
             }
             options.put(args[i].substring(2), args[++i]);
         }

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The per-worker bug, reproduced: N worker processes per store, tasks registered round-robin, every
 # task polled on every worker. Options: --workers 4 --tasks 40 --store inmemory,redis --redis-url URL
+# --redis-mode standalone|sentinel|cluster --redis-nodes host:port,host:port (sentinels or cluster seeds)
+# --redis-master NAME (the master's name in Sentinel)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

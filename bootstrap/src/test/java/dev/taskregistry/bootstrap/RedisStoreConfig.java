@@ -1,5 +1,7 @@
 package dev.taskregistry.bootstrap;
 
+import dev.taskregistry.redis.testing.TestRedisCluster;
+import dev.taskregistry.redis.testing.TestRedisSentinel;
 import io.helidon.config.mp.MpConfigSources;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,5 +22,29 @@ final class RedisStoreConfig {
             values.put(moreKeysAndValues[i], moreKeysAndValues[i + 1]);
         }
         return MpConfigSources.create(values);
+    }
+
+    /** The Redis Cluster (its nodes as seeds, {@code mode=cluster}) under {@code keyPrefix}. */
+    static ConfigSource onCluster(TestRedisCluster cluster, String keyPrefix) {
+        return of(
+                "redis://127.0.0.1",
+                keyPrefix,
+                "taskregistry.redis.mode",
+                "cluster",
+                "taskregistry.redis.nodes",
+                cluster.nodesSetting());
+    }
+
+    /** The master of the Sentinel set (its sentinels, {@code mode=sentinel}) under {@code keyPrefix}. */
+    static ConfigSource onSentinel(TestRedisSentinel sentinel, String keyPrefix) {
+        return of(
+                "redis://127.0.0.1",
+                keyPrefix,
+                "taskregistry.redis.mode",
+                "sentinel",
+                "taskregistry.redis.nodes",
+                sentinel.sentinelsSetting(),
+                "taskregistry.redis.sentinel.master",
+                TestRedisSentinel.MASTER_NAME);
     }
 }
