@@ -53,7 +53,8 @@ final class StoreFailures {
     }
 
     static RuntimeException translate(String operation, JedisException failure) {
-        if (failure instanceof JedisDataException && !meansUnavailable(failure.getMessage())) {
+        // A MOVED or ASK still answered when the timeout is spent: the slot's master is still changing.
+        if (failure instanceof JedisDataException && !isRedirect(failure) && !meansUnavailable(failure.getMessage())) {
             return new IllegalStateException("Redis rejected " + operation + ": " + failure.getMessage(), failure);
         }
         return new TaskStoreUnavailable(
