@@ -36,10 +36,6 @@ final class FailoverRecorder {
         this.acknowledged = new long[workers];
     }
 
-    LossPolicy policy() {
-        return policy;
-    }
-
     synchronized void failoverBegins() {
         failoverBeganNanos = System.nanoTime();
     }
