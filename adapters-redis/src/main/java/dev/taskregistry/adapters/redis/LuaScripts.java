@@ -12,6 +12,7 @@ import java.util.List;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
@@ -83,9 +84,9 @@ final class LuaScripts {
             client.scriptLoad(script.source, keys.getFirst());
             outcome = runAndWait(client, script, keys, args, wait);
         }
-        Object result = outcome.result().get();
+        Object result = reply(outcome.result());
         if (WROTE.equals(result)) {
-            wait.requireAcknowledged(outcome.replicas().get(), operation);
+            wait.requireAcknowledged(reply(outcome.replicas()), operation);
         }
         return result;
     }
@@ -102,7 +103,7 @@ final class LuaScripts {
             pipeline.sync();
         }
         try {
-            result.get();
+            reply(result);
             return new Acknowledged(result, replicas, false);
         } catch (JedisNoScriptException notLoaded) {
             return new Acknowledged(result, replicas, true);
@@ -129,18 +130,33 @@ final class LuaScripts {
             pipeline.sync();
         }
         if (replicas != null) {
-            wait.requireAcknowledged(replicas.get(), "bulk registration");
+            wait.requireAcknowledged(reply(replicas), "bulk registration");
         }
         List<Object> outcomes = new ArrayList<>(calls.size());
         for (int i = 0; i < calls.size(); i++) {
             try {
-                outcomes.add(replies.get(i).get());
+                outcomes.add(reply(replies.get(i)));
             } catch (JedisNoScriptException notLoaded) {
                 outcomes.add(
                         run(client, script, calls.get(i).keys(), calls.get(i).args()));
             }
         }
         return outcomes;
+    }
+
+    /**
+     * The reply of a pipelined command after {@code sync()}. Jedis' Redis Cluster pipeline does not throw when a
+     * node's connection drops during {@code sync()} (a master killed in a failover): it logs the failure and
+     * leaves that node's replies unset, and reading one throws {@link IllegalStateException}. That is a dropped
+     * connection, so it leaves as one, to be retried or answered 503 like any other, never as a server error.
+     */
+    private static <T> T reply(Response<T> response) {
+        try {
+            return response.get();
+        } catch (IllegalStateException neverArrived) {
+            throw new JedisConnectionException(
+                    "the connection dropped before the pipelined reply arrived", neverArrived);
+        }
     }
 
     /**

@@ -48,7 +48,8 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
         this(connection, keyPrefix, ReplicaWait.none());
     }
 
-    private RedisTaskRepository(RedisConnection connection, String keyPrefix, ReplicaWait replicaWait) {
+    /** The registry under {@code keyPrefix} on any connection, each write followed by {@code replicaWait}. */
+    RedisTaskRepository(RedisConnection connection, String keyPrefix, ReplicaWait replicaWait) {
         this.connection = Objects.requireNonNull(connection, "connection");
         this.keys = new RedisKeys(keyPrefix);
         this.listing = new TaskListing(keys, codec);

@@ -24,6 +24,7 @@ final class StoreFailures {
             "READONLY",
             "TRYAGAIN",
             "CLUSTERDOWN",
+            "UNBLOCKED",
             "OOM",
             "NOREPLICAS",
             "NOAUTH",
@@ -33,10 +34,12 @@ final class StoreFailures {
     /**
      * Error replies of a deployment in a failover: no master for the slot yet, a slot in migration, a write sent
      * to a demoted master, a replica that lost its master, a promoted node still loading. Each says "not now,
-     * and nothing was done", so the call can be sent again.
+     * and nothing was done", so the call can be sent again. Also UNBLOCKED: the master was made a replica while
+     * the call's {@code WAIT} (wait-replicas) waited; the write before it may have been applied on that master,
+     * and sending it again is safe, as for a dropped connection, since a write carries its own token.
      */
     private static final List<String> FAILOVER_REPLIES =
-            List.of("CLUSTERDOWN", "TRYAGAIN", "READONLY", "MASTERDOWN", "LOADING");
+            List.of("CLUSTERDOWN", "TRYAGAIN", "READONLY", "MASTERDOWN", "LOADING", "UNBLOCKED");
 
     private StoreFailures() {}
 
@@ -50,7 +53,8 @@ final class StoreFailures {
     }
 
     static RuntimeException translate(String operation, JedisException failure) {
-        if (failure instanceof JedisDataException && !meansUnavailable(failure.getMessage())) {
+        // A MOVED or ASK still answered when the timeout is spent: the slot's master is still changing.
+        if (failure instanceof JedisDataException && !isRedirect(failure) && !meansUnavailable(failure.getMessage())) {
             return new IllegalStateException("Redis rejected " + operation + ": " + failure.getMessage(), failure);
         }
         return new TaskStoreUnavailable(

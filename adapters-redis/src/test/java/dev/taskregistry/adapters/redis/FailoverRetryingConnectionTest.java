@@ -95,6 +95,17 @@ class FailoverRetryingConnectionTest {
     }
 
     @Test
+    void aCallStillRedirectedWhenTheBudgetIsSpent_isUnavailable_notARejection() {
+        assertThatThrownBy(() -> connection.call("update", client -> {
+                    throw new JedisMovedDataException(
+                            "MOVED 1621 127.0.0.1:36733", new HostAndPort("127.0.0.1", 36733), 1621);
+                }))
+                .isInstanceOf(TaskStoreUnavailable.class)
+                .hasMessageContaining("MOVED 1621");
+        assertThat(refreshes.get()).isGreaterThan(1);
+    }
+
+    @Test
     void aRejection_isNotSentAgain_andFailsAsAnIllegalState() {
         AtomicInteger attempts = new AtomicInteger();
 

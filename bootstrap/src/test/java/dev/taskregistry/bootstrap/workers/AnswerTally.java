@@ -9,10 +9,10 @@ import java.util.TreeMap;
  * What a load run was answered, per operation and status (or transport failure), with the first few
  * unexpected answers kept whole, so that a failed run says what it saw instead of crashing on it.
  */
-final class AnswerTally {
+public final class AnswerTally {
 
     /** Stands for "no HTTP answer at all" (connection refused, reset, timed out). */
-    static final int TRANSPORT_FAILURE = 0;
+    public static final int TRANSPORT_FAILURE = 0;
 
     private static final int SAMPLES_KEPT = 10;
 
@@ -20,11 +20,11 @@ final class AnswerTally {
     private final List<String> unexpectedSamples = new ArrayList<>();
     private int unexpected;
 
-    synchronized void expected(String operation, int status) {
+    public synchronized void expected(String operation, int status) {
         count(operation, status);
     }
 
-    synchronized void unexpected(String operation, int status, String what) {
+    public synchronized void unexpected(String operation, int status, String what) {
         count(operation, status);
         unexpected++;
         if (unexpectedSamples.size() < SAMPLES_KEPT) {
@@ -33,11 +33,11 @@ final class AnswerTally {
         }
     }
 
-    synchronized int unexpectedCount() {
+    public synchronized int unexpectedCount() {
         return unexpected;
     }
 
-    synchronized int serverErrors() {
+    public synchronized int serverErrors() {
         return counts.values().stream()
                 .flatMap(byStatus -> byStatus.entrySet().stream())
                 .filter(entry -> entry.getKey() >= 500)
@@ -46,7 +46,7 @@ final class AnswerTally {
     }
 
     /** One line per operation ({@code get: 200 x 5120, 503 x 2}) and the samples of unexpected answers. */
-    synchronized String describe() {
+    public synchronized String describe() {
         StringBuilder text = new StringBuilder();
         counts.forEach((operation, byStatus) -> {
             text.append(String.format("%-9s", operation));

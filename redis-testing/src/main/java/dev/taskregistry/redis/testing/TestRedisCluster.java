@@ -121,6 +121,19 @@ public final class TestRedisCluster implements AutoCloseable {
     }
 
     /**
+     * Starts a crashed or stopped node again (same port, same {@code nodes.conf}) once the cluster no longer
+     * needs it (a crashed master's slots are served by its promoted replica: restarted earlier, an empty node
+     * would come back as their master), and returns when it is a replica in sync and the cluster is healthy.
+     */
+    public void rejoin(RedisServerProcess node) {
+        awaitHealthy();
+        node.startAgain();
+        Deployments.awaitUntil(
+                "node " + node.port() + " back as a replica in sync", BOUND, () -> isSyncedReplica(node.port()));
+        awaitHealthy();
+    }
+
+    /**
      * Returns once every running node answers {@code cluster_state:ok}, agrees on one master per slot range, and
      * every running replica is in sync with its master: the state after start-up and after a failover (by
      * {@link #failOver} or a crash) has settled.
@@ -186,6 +199,12 @@ public final class TestRedisCluster implements AutoCloseable {
                 && table.stream()
                         .filter(ClusterNodeLine::isMaster)
                         .allMatch(master -> process(master.port()).isRunning());
+    }
+
+    private static boolean isSyncedReplica(int port) {
+        return Deployments.infoField(port, "replication", "role").equals(Optional.of("slave"))
+                && Deployments.infoField(port, "replication", "master_link_status")
+                        .equals(Optional.of("up"));
     }
 
     private Optional<RedisServerProcess> masterOfOrNone(String key) {

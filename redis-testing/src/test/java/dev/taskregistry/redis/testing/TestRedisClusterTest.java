@@ -82,6 +82,21 @@ class TestRedisClusterTest {
         }
     }
 
+    @Test
+    void aCrashedReplica_rejoins_inSyncWithItsMaster() {
+        String key = key();
+        RedisServerProcess replica = cluster.replicasOf(key).getFirst();
+
+        replica.crash();
+        cluster.rejoin(replica);
+
+        assertThat(replica.isRunning()).isTrue();
+        assertThat(cluster.replicasOf(key)).containsExactly(replica);
+        try (Jedis rejoined = new Jedis(new HostAndPort("127.0.0.1", replica.port()))) {
+            assertThat(rejoined.info("replication")).contains("role:slave", "master_link_status:up");
+        }
+    }
+
     private static String key() {
         return "{" + UUID.randomUUID() + "}:probe";
     }

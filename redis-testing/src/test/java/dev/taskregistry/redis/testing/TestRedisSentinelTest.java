@@ -63,6 +63,35 @@ class TestRedisSentinelTest {
         assertThat(Set.copyOf(sentinel.dataNodes())).allMatch(RedisServerProcess::isRunning);
     }
 
+    @Test
+    void failOverAndDemoteTheOldMaster_leavesTheOldMasterAReplicaOfTheNewOne() {
+        String key = key();
+        RedisServerProcess before = sentinel.master();
+        write(before, key);
+
+        RedisServerProcess after = sentinel.failOverAndDemoteTheOldMaster();
+
+        assertThat(after).isNotSameAs(before);
+        try (Jedis old = new Jedis(address(before))) {
+            assertThat(old.info("replication")).contains("role:slave", "master_port:" + after.port());
+        }
+        assertHolds(after, key);
+    }
+
+    @Test
+    void aCrashedMaster_rejoins_asAReplicaOfTheNewMaster() {
+        RedisServerProcess before = sentinel.master();
+
+        before.crash();
+        RedisServerProcess after = sentinel.awaitStableMaster();
+        assertThat(sentinel.rejoin(before)).isSameAs(after);
+
+        try (Jedis returned = new Jedis(address(before))) {
+            assertThat(returned.info("replication"))
+                    .contains("role:slave", "master_port:" + after.port(), "master_link_status:up");
+        }
+    }
+
     private static void write(RedisServerProcess master, String key) {
         try (Jedis jedis = new Jedis(address(master))) {
             jedis.set(key, "kept");
