@@ -20,6 +20,11 @@ final class ClusterTarget implements FailoverTarget {
     private final TestRedisCluster cluster = TestRedisCluster.start();
 
     @Override
+    public int replicasPerMaster() {
+        return 1;
+    }
+
+    @Override
     public String name() {
         return "Cluster";
     }

@@ -35,7 +35,10 @@ abstract class FailoverContract {
     /** Starts the deployment of this class's own. */
     protected abstract FailoverTarget startDeployment();
 
-    /** Two workers that do not wait for replicas and two that wait for one, each pair on a registry of its own. */
+    /**
+     * Two workers that do not wait for replicas and two that wait for every replica of the master, each pair on a
+     * registry of its own.
+     */
     @BeforeAll
     void startDeploymentAndWorkers() {
         deployment = startDeployment();
@@ -43,7 +46,7 @@ abstract class FailoverContract {
         waitingPrefix = uniquePrefix();
         // Both pairs start at once: starting JVMs is most of a worker test's cost.
         CompletableFuture<WorkerProcesses> waiting =
-                CompletableFuture.supplyAsync(() -> startWorkers(waitingPrefix, 1));
+                CompletableFuture.supplyAsync(() -> startWorkers(waitingPrefix, deployment.replicasPerMaster()));
         try {
             workers = startWorkers(prefix, 0);
         } finally {
@@ -88,11 +91,11 @@ abstract class FailoverContract {
 
     /** Also the master's demotion then: it answers a WAIT still waiting {@code UNBLOCKED}, which is retried. */
     @Test
-    void withWaitForOneReplica_aGracefulFailover_isAnswered2xxOr503Only_andBothWorkersWriteAgain() {
+    void withWaitForEveryReplica_aGracefulFailover_isAnswered2xxOr503Only_andBothWorkersWriteAgain() {
         FailoverOutcome outcome = FailoverRun.around(
                 waitingWorkers,
                 deployment.gracefulLosses(),
-                label("graceful " + deployment.gracefulCommand(), 1),
+                label("graceful " + deployment.gracefulCommand(), deployment.replicasPerMaster()),
                 () -> deployment.failOverGracefully(waitingPrefix));
 
         assertKeptEveryClaim(outcome);
@@ -107,11 +110,11 @@ abstract class FailoverContract {
     }
 
     @Test
-    void withWaitForOneReplica_aKilledMasterOfTheRegistry_losesNoAcknowledgedWrite() {
+    void withWaitForEveryReplica_aKilledMasterOfTheRegistry_losesNoAcknowledgedWrite() {
         FailoverOutcome outcome = FailoverRun.around(
                 waitingWorkers,
                 LossPolicy.NONE_ALLOWED,
-                label("SIGKILL of the master", 1),
+                label("SIGKILL of the master", deployment.replicasPerMaster()),
                 () -> killMasterAndRejoin(waitingPrefix));
 
         assertKeptEveryClaim(outcome);

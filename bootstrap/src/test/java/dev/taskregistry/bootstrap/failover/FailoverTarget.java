@@ -21,6 +21,13 @@ interface FailoverTarget extends AutoCloseable {
 
     RedisServerProcess masterOf(String prefix);
 
+    /**
+     * How many replicas the registry's master has (1 in the test cluster, 2 in the Sentinel set): what
+     * {@code wait-replicas} must be for a crash to lose no acknowledged write, since the deployment may promote
+     * any of them (Sentinel picks by the replication offsets it last polled, which may be behind).
+     */
+    int replicasPerMaster();
+
     /** A running replica of the master of the registry's slot. */
     RedisServerProcess replicaOf(String prefix);
 

@@ -20,6 +20,11 @@ final class SentinelTarget implements FailoverTarget {
     private final TestRedisSentinel sentinel = TestRedisSentinel.start();
 
     @Override
+    public int replicasPerMaster() {
+        return 2;
+    }
+
+    @Override
     public String name() {
         return "Sentinel";
     }
