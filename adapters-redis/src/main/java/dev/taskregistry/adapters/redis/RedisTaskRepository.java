@@ -31,6 +31,8 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
     private static final int DELETE_ATTEMPTS = 3;
     /** Register scripts per pipelined round trip of {@link #registerAll}: a few milliseconds of Redis time. */
     static final int BULK_BATCH = 1000;
+    /** How many changes the events stream keeps by default (about: MAXLEN ~ trims whole stream nodes). */
+    public static final int DEFAULT_RETAINED_CHANGES = 10_000;
 
     private final RedisConnection connection;
     private final RedisKeys keys;
@@ -38,21 +40,32 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
     private final TaskListing listing;
     private final TaskCounting counting;
     private final ReplicaWait replicaWait;
+    private final String retainedChanges;
 
     /**
      * The registry under {@code keyPrefix} (every key is {@code {keyPrefix}:...}) on {@code connection},
-     * which this repository closes when it is closed; writes do not wait for replicas. Nothing is sent to
-     * Redis until the first call.
+     * which this repository closes when it is closed; writes do not wait for replicas; the events stream
+     * keeps about {@link #DEFAULT_RETAINED_CHANGES}. Nothing is sent to Redis until the first call.
      */
     public RedisTaskRepository(RedisConnection connection, String keyPrefix) {
-        this(connection, keyPrefix, ReplicaWait.none());
+        this(connection, keyPrefix, DEFAULT_RETAINED_CHANGES);
     }
 
-    private RedisTaskRepository(RedisConnection connection, String keyPrefix, ReplicaWait replicaWait) {
+    /**
+     * As {@link #RedisTaskRepository(RedisConnection, String)}, the events stream keeping at least
+     * {@code retainedChanges} changes (a little more: {@code MAXLEN ~} trims whole stream nodes).
+     */
+    public RedisTaskRepository(RedisConnection connection, String keyPrefix, int retainedChanges) {
+        this(connection, keyPrefix, ReplicaWait.none(), retainedChanges);
+    }
+
+    private RedisTaskRepository(
+            RedisConnection connection, String keyPrefix, ReplicaWait replicaWait, int retainedChanges) {
         this.connection = Objects.requireNonNull(connection, "connection");
         this.keys = new RedisKeys(keyPrefix);
-        this.listing = new TaskListing(keys, codec);
-        this.counting = new TaskCounting(keys);
+        this.retainedChanges = String.valueOf(requireRetention(retainedChanges));
+        this.counting = new TaskCounting(keys, retainedChanges);
+        this.listing = new TaskListing(keys, codec, counting);
         this.replicaWait = replicaWait;
     }
 
@@ -64,7 +77,10 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
      */
     public static RedisTaskRepository connect(RedisStoreSettings settings) {
         return new RedisTaskRepository(
-                RedisConnection.forDeployment(settings), settings.keyPrefix(), ReplicaWait.of(settings));
+                RedisConnection.forDeployment(settings),
+                settings.keyPrefix(),
+                ReplicaWait.of(settings),
+                DEFAULT_RETAINED_CHANGES);
     }
 
     /**
@@ -141,7 +157,8 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
                 String.valueOf(task.version() - 1),
                 StoredStatus.nameOf(task.status()),
                 DocumentInstants.format(task.expiresAt()),
-                write.value());
+                write.value(),
+                retainedChanges);
         Object outcome = connection.call(
                 "update",
                 client -> LuaScripts.run(
@@ -172,7 +189,7 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
                         client,
                         Script.DELETE,
                         keys.forTaskChange(id, type),
-                        List.of(id.value(), type.value()),
+                        List.of(id.value(), type.value(), retainedChanges),
                         replicaWait,
                         "delete");
                 if (!(outcome instanceof String storedType)) {
@@ -211,7 +228,17 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
                         task.id().value(),
                         RedisKeys.statusPosition(task.status()),
                         task.type().value(),
-                        write.value()));
+                        write.value(),
+                        String.valueOf(task.version()),
+                        StoredStatus.nameOf(task.status()),
+                        retainedChanges));
+    }
+
+    private static int requireRetention(int retainedChanges) {
+        if (retainedChanges < 1) {
+            throw new IllegalArgumentException("'retainedChanges' must be at least 1, was " + retainedChanges);
+        }
+        return retainedChanges;
     }
 
     private static String expiryMillis(Task task) {
