@@ -6,6 +6,7 @@ import dev.taskregistry.domain.ConcurrentTaskUpdate;
 import dev.taskregistry.domain.PageRequest;
 import dev.taskregistry.domain.Task;
 import dev.taskregistry.domain.TaskAlreadyExists;
+import dev.taskregistry.domain.TaskChangeFeed;
 import dev.taskregistry.domain.TaskFilter;
 import dev.taskregistry.domain.TaskId;
 import dev.taskregistry.domain.TaskNotFound;
@@ -13,6 +14,7 @@ import dev.taskregistry.domain.TaskPage;
 import dev.taskregistry.domain.TaskRepository;
 import dev.taskregistry.domain.TaskStats;
 import dev.taskregistry.domain.TaskType;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -31,8 +33,6 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
     private static final int DELETE_ATTEMPTS = 3;
     /** Register scripts per pipelined round trip of {@link #registerAll}: a few milliseconds of Redis time. */
     static final int BULK_BATCH = 1000;
-    /** How many changes the events stream keeps by default (about: MAXLEN ~ trims whole stream nodes). */
-    public static final int DEFAULT_RETAINED_CHANGES = 10_000;
 
     private final RedisConnection connection;
     private final RedisKeys keys;
@@ -42,45 +42,65 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
     private final ReplicaWait replicaWait;
     private final String retainedChanges;
 
+    private final RedisTaskChangeFeed feed;
+
     /**
      * The registry under {@code keyPrefix} (every key is {@code {keyPrefix}:...}) on {@code connection},
-     * which this repository closes when it is closed; writes do not wait for replicas; the events stream
-     * keeps about {@link #DEFAULT_RETAINED_CHANGES}. Nothing is sent to Redis until the first call.
+     * which this repository closes when it is closed; writes do not wait for replicas; the feed has the
+     * default settings ({@link RedisFeedSettings#forTimeout} of 2 s) and its reader borrows a connection of
+     * {@code connection} for each {@code XREAD BLOCK} (the service gives it one of its own, see
+     * {@link #connect}). Nothing is sent to Redis until the first call.
      */
     public RedisTaskRepository(RedisConnection connection, String keyPrefix) {
-        this(connection, keyPrefix, DEFAULT_RETAINED_CHANGES);
+        this(connection, connection, keyPrefix, RedisFeedSettings.forTimeout(Duration.ofSeconds(2)));
     }
 
     /**
-     * As {@link #RedisTaskRepository(RedisConnection, String)}, the events stream keeping at least
-     * {@code retainedChanges} changes (a little more: {@code MAXLEN ~} trims whole stream nodes).
+     * As {@link #RedisTaskRepository(RedisConnection, String)}, the change feed's reader on
+     * {@code feedConnection} (its own, closed with this repository, unless it is {@code connection}), as
+     * {@code feed} says.
      */
-    public RedisTaskRepository(RedisConnection connection, String keyPrefix, int retainedChanges) {
-        this(connection, keyPrefix, ReplicaWait.none(), retainedChanges);
+    public RedisTaskRepository(
+            RedisConnection connection, RedisConnection feedConnection, String keyPrefix, RedisFeedSettings feed) {
+        this(connection, feedConnection, keyPrefix, ReplicaWait.none(), feed);
     }
 
     private RedisTaskRepository(
-            RedisConnection connection, String keyPrefix, ReplicaWait replicaWait, int retainedChanges) {
+            RedisConnection connection,
+            RedisConnection feedConnection,
+            String keyPrefix,
+            ReplicaWait replicaWait,
+            RedisFeedSettings feed) {
         this.connection = Objects.requireNonNull(connection, "connection");
         this.keys = new RedisKeys(keyPrefix);
-        this.retainedChanges = String.valueOf(requireRetention(retainedChanges));
-        this.counting = new TaskCounting(keys, retainedChanges);
+        this.retainedChanges = String.valueOf(feed.retainedChanges());
+        this.counting = new TaskCounting(keys, feed.retainedChanges());
         this.listing = new TaskListing(keys, codec, counting);
         this.replicaWait = replicaWait;
+        this.feed =
+                ChangeFeeds.of(connection, Objects.requireNonNull(feedConnection, "feedConnection"), keys, codec, feed);
     }
 
     /**
      * The registry the settings describe: on their deployment ({@link RedisConnection#forDeployment}), under
      * their key prefix, each write followed by {@code WAIT} when they ask for replicas (a write that reaches
-     * fewer fails with {@code TaskStoreUnavailable}, though the master applied it). Nothing is sent to Redis
-     * until the first call.
+     * fewer fails with {@code TaskStoreUnavailable}, though the master applied it). The change feed's reader
+     * has a connection of its own, built from the same settings. Nothing is sent to Redis until the first call.
      */
     public static RedisTaskRepository connect(RedisStoreSettings settings) {
+        return connect(settings, RedisFeedSettings.forTimeout(settings.timeout()));
+    }
+
+    /** As {@link #connect(RedisStoreSettings)}, the change feed as {@code feed} says. */
+    public static RedisTaskRepository connect(RedisStoreSettings settings, RedisFeedSettings feed) {
+        RedisStoreSettings oneConnection = new RedisStoreSettings(
+                settings.url(), settings.keyPrefix(), settings.timeout(), 1, settings.deployment(), 0);
         return new RedisTaskRepository(
                 RedisConnection.forDeployment(settings),
+                RedisConnection.forDeployment(oneConnection),
                 settings.keyPrefix(),
                 ReplicaWait.of(settings),
-                DEFAULT_RETAINED_CHANGES);
+                feed);
     }
 
     /**
@@ -212,9 +232,19 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
         return connection.call("stats", counting::stats);
     }
 
+    /** The changes this registry stores, as every worker sharing it sees them; closed with the repository. */
+    public TaskChangeFeed changeFeed() {
+        return feed;
+    }
+
+    /** Stops the change feed's reader, closes its subscriptions and both connections. */
     @Override
     public void close() {
-        connection.close();
+        try {
+            feed.close();
+        } finally {
+            connection.close();
+        }
     }
 
     /** KEYS and ARGV of register.lua for a new task, with the token of this one write. */
@@ -232,13 +262,6 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
                         String.valueOf(task.version()),
                         StoredStatus.nameOf(task.status()),
                         retainedChanges));
-    }
-
-    private static int requireRetention(int retainedChanges) {
-        if (retainedChanges < 1) {
-            throw new IllegalArgumentException("'retainedChanges' must be at least 1, was " + retainedChanges);
-        }
-        return retainedChanges;
     }
 
     private static String expiryMillis(Task task) {
