@@ -84,6 +84,19 @@ final class ChangeBuffer {
         }
     }
 
+    /** The reader reached Redis again, with nothing new to read. */
+    void reachable() {
+        lock.lock();
+        try {
+            if (outage != null) {
+                outage = null;
+                changed.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Wakes the waiting subscribers, e.g. for one that was closed. */
     void wake() {
         lock.lock();

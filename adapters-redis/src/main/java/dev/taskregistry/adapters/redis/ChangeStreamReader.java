@@ -119,6 +119,7 @@ final class ChangeStreamReader implements AutoCloseable {
     private StreamEntryID readAfter(StreamEntryID last) {
         List<StreamEntry> entries = connection.call("change feed reader", client -> xread(client, last));
         if (entries.isEmpty()) {
+            buffer.reachable();
             return last;
         }
         StreamEntryID newest = entries.getLast().getID();
