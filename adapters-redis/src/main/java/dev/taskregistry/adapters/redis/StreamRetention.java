@@ -38,6 +38,11 @@ final class StreamRetention {
             // No stream: nothing was ever appended (or it was deleted), so only the empty head is a position.
             return !FeedPositions.BEFORE_ALL.equals(id);
         }
+        return lostAfter(id, info);
+    }
+
+    /** The rule itself, on what {@code XINFO STREAM} answered. */
+    boolean lostAfter(StreamEntryID id, StreamInfo info) {
         if (id.compareTo(info.getLastGeneratedId()) > 0) {
             return true;
         }
