@@ -102,12 +102,17 @@ final class ChangeStreamReader implements AutoCloseable {
                 last = readAfter(last);
                 pause = FIRST_PAUSE;
             } catch (TaskStoreUnavailable outage) {
+                if (closed) {
+                    // close() interrupted the read: no outage to report.
+                    return;
+                }
                 buffer.unavailable(outage);
                 pause = pauseAfterFailure(pause);
             } catch (RuntimeException broken) {
-                if (!closed) {
-                    LOG.log(Level.WARNING, "the change feed reader of " + key + " failed; reading again", broken);
+                if (closed) {
+                    return;
                 }
+                LOG.log(Level.WARNING, "the change feed reader of " + key + " failed; reading again", broken);
                 buffer.unavailable(
                         new TaskStoreUnavailable("the change feed cannot be read: " + broken.getMessage(), broken));
                 pause = pauseAfterFailure(pause);

@@ -67,7 +67,8 @@ final class RedisTaskChangeFeed implements TaskChangeFeed, AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        reader.close();
+        // Subscriptions first, so a waiting one wakes to its closing, not to the reader's interrupted read.
         List.copyOf(open).forEach(FeedSubscription::close);
+        reader.close();
     }
 }
