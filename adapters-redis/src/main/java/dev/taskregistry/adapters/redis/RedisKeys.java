@@ -51,6 +51,11 @@ record RedisKeys(String prefix) {
         return tag() + ":types";
     }
 
+    /** The stream of the registry's changes, one entry per stored change (DESIGN.md §10). */
+    String events() {
+        return tag() + ":events";
+    }
+
     /** {@code all} and every status index, in {@link TaskStatus} order. */
     List<String> sharedIndexes() {
         List<String> keys = new ArrayList<>();
@@ -61,7 +66,7 @@ record RedisKeys(String prefix) {
 
     /**
      * KEYS of the register, update and delete scripts: the task, {@code all}, the five status indexes
-     * in {@link TaskStatus} order, the type index and the set of types.
+     * in {@link TaskStatus} order, the type index, the set of types and the events stream.
      */
     List<String> forTaskChange(TaskId id, TaskType type) {
         List<String> keys = new ArrayList<>();
@@ -69,10 +74,11 @@ record RedisKeys(String prefix) {
         keys.addAll(sharedIndexes());
         keys.add(type(type));
         keys.add(types());
+        keys.add(events());
         return keys;
     }
 
-    /** How a script finds a status among the five status keys of {@link #forTaskChange}: 1 to 5. */
+    /** How a script finds a status among the status keys of {@link #forTaskChange}: 1 to 5 today. */
     static String statusPosition(TaskStatus status) {
         return String.valueOf(status.ordinal() + 1);
     }

@@ -6,6 +6,7 @@ import dev.taskregistry.domain.ConcurrentTaskUpdate;
 import dev.taskregistry.domain.PageRequest;
 import dev.taskregistry.domain.Task;
 import dev.taskregistry.domain.TaskAlreadyExists;
+import dev.taskregistry.domain.TaskChangeFeed;
 import dev.taskregistry.domain.TaskFilter;
 import dev.taskregistry.domain.TaskId;
 import dev.taskregistry.domain.TaskNotFound;
@@ -13,6 +14,7 @@ import dev.taskregistry.domain.TaskPage;
 import dev.taskregistry.domain.TaskRepository;
 import dev.taskregistry.domain.TaskStats;
 import dev.taskregistry.domain.TaskType;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -38,34 +40,72 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
     private final TaskListing listing;
     private final TaskCounting counting;
     private final ReplicaWait replicaWait;
+    private final String retainedChanges;
+
+    private final RedisTaskChangeFeed feed;
 
     /**
      * The registry under {@code keyPrefix} (every key is {@code {keyPrefix}:...}) on {@code connection},
-     * which this repository closes when it is closed; writes do not wait for replicas. Nothing is sent to
-     * Redis until the first call.
+     * which this repository closes when it is closed; writes do not wait for replicas; the feed has the
+     * default settings ({@link RedisFeedSettings#forTimeout} of 2 s) and its reader borrows a connection of
+     * {@code connection} for each {@code XREAD BLOCK} (the service gives it one of its own, see
+     * {@link #connect}). Nothing is sent to Redis until the first call.
      */
     public RedisTaskRepository(RedisConnection connection, String keyPrefix) {
-        this(connection, keyPrefix, ReplicaWait.none());
+        this(connection, connection, keyPrefix, RedisFeedSettings.forTimeout(Duration.ofSeconds(2)));
+    }
+
+    /**
+     * As {@link #RedisTaskRepository(RedisConnection, String)}, the change feed's reader on
+     * {@code feedConnection} (its own, closed with this repository, unless it is {@code connection}), as
+     * {@code feed} says.
+     */
+    public RedisTaskRepository(
+            RedisConnection connection, RedisConnection feedConnection, String keyPrefix, RedisFeedSettings feed) {
+        this(connection, feedConnection, keyPrefix, ReplicaWait.none(), feed);
     }
 
     /** The registry under {@code keyPrefix} on any connection, each write followed by {@code replicaWait}. */
     RedisTaskRepository(RedisConnection connection, String keyPrefix, ReplicaWait replicaWait) {
+        this(connection, connection, keyPrefix, replicaWait, RedisFeedSettings.forTimeout(Duration.ofSeconds(2)));
+    }
+
+    private RedisTaskRepository(
+            RedisConnection connection,
+            RedisConnection feedConnection,
+            String keyPrefix,
+            ReplicaWait replicaWait,
+            RedisFeedSettings feed) {
         this.connection = Objects.requireNonNull(connection, "connection");
         this.keys = new RedisKeys(keyPrefix);
-        this.listing = new TaskListing(keys, codec);
-        this.counting = new TaskCounting(keys);
+        this.retainedChanges = String.valueOf(feed.retainedChanges());
+        this.counting = new TaskCounting(keys, feed.retainedChanges());
+        this.listing = new TaskListing(keys, codec, counting);
         this.replicaWait = replicaWait;
+        this.feed =
+                ChangeFeeds.of(connection, Objects.requireNonNull(feedConnection, "feedConnection"), keys, codec, feed);
     }
 
     /**
      * The registry the settings describe: on their deployment ({@link RedisConnection#forDeployment}), under
      * their key prefix, each write followed by {@code WAIT} when they ask for replicas (a write that reaches
-     * fewer fails with {@code TaskStoreUnavailable}, though the master applied it). Nothing is sent to Redis
-     * until the first call.
+     * fewer fails with {@code TaskStoreUnavailable}, though the master applied it). The change feed's reader
+     * has a connection of its own, built from the same settings. Nothing is sent to Redis until the first call.
      */
     public static RedisTaskRepository connect(RedisStoreSettings settings) {
+        return connect(settings, RedisFeedSettings.forTimeout(settings.timeout()));
+    }
+
+    /** As {@link #connect(RedisStoreSettings)}, the change feed as {@code feed} says. */
+    public static RedisTaskRepository connect(RedisStoreSettings settings, RedisFeedSettings feed) {
+        RedisStoreSettings oneConnection = new RedisStoreSettings(
+                settings.url(), settings.keyPrefix(), settings.timeout(), 1, settings.deployment(), 0);
         return new RedisTaskRepository(
-                RedisConnection.forDeployment(settings), settings.keyPrefix(), ReplicaWait.of(settings));
+                RedisConnection.forDeployment(settings),
+                RedisConnection.forDeployment(oneConnection),
+                settings.keyPrefix(),
+                ReplicaWait.of(settings),
+                feed);
     }
 
     /**
@@ -142,7 +182,8 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
                 String.valueOf(task.version() - 1),
                 StoredStatus.nameOf(task.status()),
                 DocumentInstants.format(task.expiresAt()),
-                write.value());
+                write.value(),
+                retainedChanges);
         Object outcome = connection.call(
                 "update",
                 client -> LuaScripts.run(
@@ -173,7 +214,7 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
                         client,
                         Script.DELETE,
                         keys.forTaskChange(id, type),
-                        List.of(id.value(), type.value()),
+                        List.of(id.value(), type.value(), retainedChanges),
                         replicaWait,
                         "delete");
                 if (!(outcome instanceof String storedType)) {
@@ -196,9 +237,19 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
         return connection.call("stats", counting::stats);
     }
 
+    /** The changes this registry stores, as every worker sharing it sees them; closed with the repository. */
+    public TaskChangeFeed changeFeed() {
+        return feed;
+    }
+
+    /** Stops the change feed's reader, closes its subscriptions and both connections. */
     @Override
     public void close() {
-        connection.close();
+        try {
+            feed.close();
+        } finally {
+            connection.close();
+        }
     }
 
     /** KEYS and ARGV of register.lua for a new task, with the token of this one write. */
@@ -212,7 +263,10 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
                         task.id().value(),
                         RedisKeys.statusPosition(task.status()),
                         task.type().value(),
-                        write.value()));
+                        write.value(),
+                        String.valueOf(task.version()),
+                        StoredStatus.nameOf(task.status()),
+                        retainedChanges));
     }
 
     private static String expiryMillis(Task task) {

@@ -35,8 +35,16 @@ final class RedisTime {
         return Optional.of(Instant.ofEpochMilli(now + remaining));
     }
 
-    /** Removes the ids whose expires_at is past from {@code index} and answers Redis' time in epoch millis. */
-    static long pruneExpired(UnifiedJedis client, String index) {
-        return (Long) LuaScripts.run(client, Script.PRUNE_EXPIRED, List.of(index), List.of());
+    /**
+     * Removes the ids whose expires_at is past from {@code index} unless {@code all} still holds expired ids
+     * (they are owed an expiry event first, see prune-expired.lua); answers Redis' time in epoch millis and
+     * how many expired ids {@code all} holds.
+     */
+    static Pruning pruneExpired(UnifiedJedis client, String index, String all) {
+        List<?> reply = (List<?>) LuaScripts.run(client, Script.PRUNE_EXPIRED, List.of(index, all), List.of());
+        return new Pruning((Long) reply.get(0), (Long) reply.get(1));
     }
+
+    /** What {@link #pruneExpired} found: Redis' time, and the expired ids still owed their event. */
+    record Pruning(long now, long owedExpiries) {}
 }

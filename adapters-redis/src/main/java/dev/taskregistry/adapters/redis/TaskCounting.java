@@ -13,16 +13,19 @@ import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Answers stats in O(statuses + types) and two round trips: reads the set of types, then one script prunes
- * expired ids from every index and counts each with ZCARD, one atomic snapshot (the total always equals the
+ * expired ids from every index (each id pruned from idx:all appends its expiry event) and counts each with ZCARD, one atomic snapshot (the total always equals the
  * sum of the status counts) whose keys all lie in the registry's slot; a type whose index has emptied leaves
  * the set of types.
  */
 final class TaskCounting {
 
     private final RedisKeys keys;
+    private final String retainedEvents;
 
-    TaskCounting(RedisKeys keys) {
+    /** Counting prunes expired ids, and so appends their expiry events, keeping about {@code retainedEvents}. */
+    TaskCounting(RedisKeys keys, int retainedEvents) {
         this.keys = keys;
+        this.retainedEvents = String.valueOf(retainedEvents);
     }
 
     TaskStats stats(UnifiedJedis client) {
@@ -35,8 +38,13 @@ final class TaskCounting {
             scriptKeys.add(keys.status(status));
         }
         scriptKeys.add(keys.types());
+        scriptKeys.add(keys.events());
         List<String> args = new ArrayList<>();
         args.add(String.valueOf(statuses.length));
+        args.add(retainedEvents);
+        for (TaskStatus status : statuses) {
+            args.add(StoredStatus.nameOf(status));
+        }
         for (TaskType type : types) {
             scriptKeys.add(keys.type(type));
             args.add(type.value());

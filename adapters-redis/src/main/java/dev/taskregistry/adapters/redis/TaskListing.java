@@ -26,10 +26,12 @@ final class TaskListing {
 
     private final RedisKeys keys;
     private final TaskDocumentCodec codec;
+    private final TaskCounting counting;
 
-    TaskListing(RedisKeys keys, TaskDocumentCodec codec) {
+    TaskListing(RedisKeys keys, TaskDocumentCodec codec, TaskCounting counting) {
         this.keys = keys;
         this.codec = codec;
+        this.counting = counting;
     }
 
     TaskPage list(UnifiedJedis client, TaskFilter filter, PageRequest page) {
@@ -39,7 +41,12 @@ final class TaskListing {
                 .orElse(keys.all());
         int wanted = page.limit() + 1;
         // Prunes the index walked once, in the call that reads "now", so the walk never meets an expired id.
-        long now = RedisTime.pruneExpired(client, index);
+        RedisTime.Pruning pruning = RedisTime.pruneExpired(client, index, keys.all());
+        if (pruning.owedExpiries() > 0) {
+            // Expired ids still in idx:all are owed their event: the counting script emits it and prunes all.
+            counting.stats(client);
+        }
+        long now = pruning.now();
         IndexPosition from = page.cursor().map(IndexPosition::after).orElse(IndexPosition.TOP);
         List<Task> matching = new ArrayList<>();
         int batch = wanted;

@@ -1,15 +1,17 @@
 -- Registers a new task: stores its document until expires_at unless the id is live, and indexes it.
 -- KEYS[1] {p}:task:<id>   KEYS[2] {p}:idx:all
 -- KEYS[3..#KEYS-2] {p}:idx:status:<status>, one per status in the Java enum's order (as many as it has)
--- KEYS[#KEYS-1] {p}:idx:type:<type>   KEYS[#KEYS] {p}:types
+-- KEYS[#KEYS-2] {p}:idx:type:<type>   KEYS[#KEYS-1] {p}:types   KEYS[#KEYS] {p}:events
 -- ARGV[1] document (JSON)   ARGV[2] expires_at (epoch millis)   ARGV[3] id
--- ARGV[4] status position 1..#KEYS-4 (which status key holds the task)   ARGV[5] type
+-- ARGV[4] status position 1..#KEYS-5 (which status key holds the task)   ARGV[5] type
 -- ARGV[6] write_id: the token of this call, also in the document
+-- ARGV[7] version (as in the document)   ARGV[8] status (lowercase name)   ARGV[9] events retained (MAXLEN ~)
 -- Returns 1 when registered (or when this very call registered it already), 0 when the id is live
--- otherwise (then nothing is written).
+-- otherwise (then nothing is written). A registration appends one 'registered' event to {p}:events; a
+-- repeat or a refusal appends none.
 
 -- The number of statuses comes from the caller, so a new status cannot leave an index unvisited.
-local statuses = #KEYS - 4
+local statuses = #KEYS - 5
 local status = tonumber(ARGV[4])
 if not status or status < 1 or status > statuses then
   return redis.error_reply('ERR status position ' .. tostring(ARGV[4]) .. ' is outside 1..' .. statuses)
@@ -36,6 +38,9 @@ for position = 1, statuses do
     redis.call('ZREM', KEYS[2 + position], ARGV[3])
   end
 end
-redis.call('ZADD', KEYS[#KEYS - 1], ARGV[2], ARGV[3])
-redis.call('SADD', KEYS[#KEYS], ARGV[5])
+redis.call('ZADD', KEYS[#KEYS - 2], ARGV[2], ARGV[3])
+redis.call('SADD', KEYS[#KEYS - 1], ARGV[5])
+-- In the same script as the change, so no change is stored without its event or the reverse.
+redis.call('XADD', KEYS[#KEYS], 'MAXLEN', '~', ARGV[9], '*', 'kind', 'registered', 'id', ARGV[3],
+  'type', ARGV[5], 'status', ARGV[8], 'version', ARGV[7], 'task', ARGV[1])
 return 1

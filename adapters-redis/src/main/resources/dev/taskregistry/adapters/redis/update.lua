@@ -2,17 +2,18 @@
 -- moves the id to its status index and scores every index entry by expires_at.
 -- KEYS[1] {p}:task:<id>   KEYS[2] {p}:idx:all
 -- KEYS[3..#KEYS-2] {p}:idx:status:<status>, one per status in the Java enum's order (as many as it has)
--- KEYS[#KEYS-1] {p}:idx:type:<type>   KEYS[#KEYS] {p}:types
+-- KEYS[#KEYS-2] {p}:idx:type:<type>   KEYS[#KEYS-1] {p}:types   KEYS[#KEYS] {p}:events
 -- ARGV[1] document (JSON)   ARGV[2] expires_at (epoch millis)   ARGV[3] id
--- ARGV[4] status position 1..#KEYS-4 (which status key holds the task)   ARGV[5] type
+-- ARGV[4] status position 1..#KEYS-5 (which status key holds the task)   ARGV[5] type
 -- ARGV[6] the version the stored document must have: the new version - 1
 -- ARGV[7] status (lowercase name)   ARGV[8] expires_at as the document writes it
--- ARGV[9] write_id: the token of this call, also in the document
+-- ARGV[9] write_id: the token of this call, also in the document   ARGV[10] events retained (MAXLEN ~)
 -- Returns 1 when stored (or when this very call stored it already), 0 when no live task has this id,
--- -1 when the stored version or type differs (in both failure cases nothing is written).
+-- -1 when the stored version or type differs (in both failure cases nothing is written). A stored
+-- update appends one 'updated' event to {p}:events; a repeat or a refusal appends none.
 
 -- The number of statuses comes from the caller, so a new status cannot leave an index unvisited.
-local statuses = #KEYS - 4
+local statuses = #KEYS - 5
 local status = tonumber(ARGV[4])
 if not status or status < 1 or status > statuses then
   return redis.error_reply('ERR status position ' .. tostring(ARGV[4]) .. ' is outside 1..' .. statuses)
@@ -38,6 +39,9 @@ if version ~= tonumber(ARGV[6]) or current['type'] ~= ARGV[5] then
   return -1
 end
 redis.call('SET', KEYS[1], ARGV[1], 'PXAT', ARGV[2])
+-- In the same script as the change, so no change is stored without its event or the reverse.
+redis.call('XADD', KEYS[#KEYS], 'MAXLEN', '~', ARGV[10], '*', 'kind', 'updated', 'id', ARGV[3],
+  'type', ARGV[5], 'status', ARGV[7], 'version', tostring(version + 1), 'task', ARGV[1])
 -- Most updates are progress reports: same status, same expiry, so the index entries already say the
 -- right thing and the update is one SET. (A document of the original service has no expires_at and
 -- is not indexed yet: it always takes the full path below.)
@@ -53,6 +57,6 @@ for position = 1, statuses do
     redis.call('ZREM', KEYS[2 + position], ARGV[3])
   end
 end
-redis.call('ZADD', KEYS[#KEYS - 1], ARGV[2], ARGV[3])
-redis.call('SADD', KEYS[#KEYS], ARGV[5])
+redis.call('ZADD', KEYS[#KEYS - 2], ARGV[2], ARGV[3])
+redis.call('SADD', KEYS[#KEYS - 1], ARGV[5])
 return 1

@@ -32,6 +32,13 @@ final class OwnRedisServer extends OwnRedisServerExtension implements AfterEachC
         return opened.add(TestRepositories.on(server().url(), prefix, timeout));
     }
 
+    /** A repository in a key prefix of its own whose change feed reads on a connection of its own. */
+    RedisTaskRepository openRepositoryWithFeed() {
+        RedisStoreSettings settings =
+                new RedisStoreSettings(server().url(), TestRedis.uniquePrefix(), TestRepositories.TIMEOUT);
+        return opened.add(TestRepositories.withFeed(settings, RedisFeedSettings.forTimeout(TestRepositories.TIMEOUT)));
+    }
+
     /** What clients send this server from now until the end of the test, apart from what scripts run. */
     ClientCommandLog openCommandLog() {
         return opened.add(new ClientCommandLog(new HostAndPort("127.0.0.1", server().port())));

@@ -129,6 +129,13 @@ class RedisBulkRegisterTest {
                     case "string" -> redis.get(key).replaceAll(",\"write_id\":\"[0-9a-f]{16}\"", "");
                     case "zset" -> redis.zrangeWithScores(key, 0, -1).toString();
                     case "set" -> new TreeSet<>(redis.smembers(key)).toString();
+                    // The events in order, without their ids (the time of the write).
+                    case "stream" ->
+                        redis.xrange(key, "-", "+").stream()
+                                .map(entry -> new TreeMap<>(entry.getFields()).toString())
+                                .toList()
+                                .toString()
+                                .replaceAll(",\"write_id\":\"[0-9a-f]{16}\"", "");
                     default -> throw new AssertionError("unexpected " + type + " at " + key);
                 };
                 state.put(key.substring(tag.length()), type + " " + content + " expires " + redis.pexpireTime(key));

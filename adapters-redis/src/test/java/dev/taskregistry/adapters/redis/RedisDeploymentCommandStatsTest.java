@@ -3,15 +3,20 @@ package dev.taskregistry.adapters.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskregistry.adapters.redis.DeploymentCommandStats.Node;
+import dev.taskregistry.domain.FeedPosition;
+import dev.taskregistry.domain.FeedSubscription;
 import dev.taskregistry.domain.PageRequest;
 import dev.taskregistry.domain.ProgressReport;
 import dev.taskregistry.domain.Task;
+import dev.taskregistry.domain.TaskChangeFeed;
+import dev.taskregistry.domain.TaskChangeFilter;
 import dev.taskregistry.domain.TaskFilter;
 import dev.taskregistry.domain.TaskId;
 import dev.taskregistry.domain.TaskPage;
 import dev.taskregistry.domain.TaskResult;
 import dev.taskregistry.domain.TaskStatus;
 import dev.taskregistry.domain.TaskType;
+import dev.taskregistry.domain.testing.FeedReading;
 import dev.taskregistry.domain.testing.TestTasks;
 import dev.taskregistry.redis.testing.RedisServerProcess;
 import dev.taskregistry.redis.testing.TestRedis;
@@ -22,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +36,7 @@ import redis.clients.jedis.Jedis;
 
 /**
  * On Redis Cluster and on a Sentinel set, no request path (register, find, update, delete, list with and without
- * filters and over pages, stats) sends KEYS, SCAN or another command that reads a whole node's keyspace, nor a
+ * filters and over pages, stats, and the change feed's head, replay and subscription, whose reader XREADs) sends KEYS, SCAN or another command that reads a whole node's keyspace, nor a
  * MULTI/EXEC transaction, to any node: {@code INFO commandstats} of every data node, taken before and after the
  * requests, says so. Commandstats count the commands scripts run alike, so TIME (read inside scripts) is
  * checked by the MONITOR-based {@link RedisClusterCommandUsageTest} instead.
@@ -95,6 +101,9 @@ class RedisDeploymentCommandStatsTest {
         TaskId original = writeDocumentOfTheOriginalService(master);
         TaskType report = TaskType.of("report");
         DeploymentCommandStats before = DeploymentCommandStats.take(dataNodes);
+        TaskChangeFeed feed = repository.changeFeed();
+        FeedPosition start = feed.head();
+        FeedSubscription subscription = feed.subscribe(TaskChangeFilter.all(), Optional.empty());
 
         List<Task> tasks = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -124,6 +133,14 @@ class RedisDeploymentCommandStatsTest {
         assertThat(repository.stats().total()).isEqualTo(6);
         assertThat(repository.delete(tasks.get(5).id())).isTrue();
         assertThat(repository.delete(TestTasks.uniqueId())).isFalse();
+        try (subscription) {
+            assertThat(FeedReading.nextChange(subscription).taskId())
+                    .isEqualTo(tasks.get(0).id());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while reading the feed", e);
+        }
+        assertThat(FeedReading.replayAll(feed, start, TaskChangeFilter.all())).isNotEmpty();
 
         List<Node> commands = DeploymentCommandStats.take(dataNodes).since(before);
         assertThat(first.items()).hasSize(2);

@@ -43,6 +43,21 @@ class RedisRepeatedWriteTest {
     }
 
     @Test
+    void aRegistrationAndAnUpdateSentAgain_appendOneEventEach() {
+        Instant now = Instant.now();
+        Task task = TestTasks.pendingTask(now);
+        try (RedisTaskRepository repeating = repeatingEveryWrite()) {
+            repeating.register(task);
+            repeating.update(task.start(now));
+
+            assertThat(namespace.openPlainClient().xrange(namespace.key("events"), "-", "+"))
+                    .extracting(entry -> entry.getFields().get("kind") + " v"
+                            + entry.getFields().get("version"))
+                    .containsExactly("registered v1", "updated v2");
+        }
+    }
+
+    @Test
     void anUpdateSentAgain_isAnsweredAsStored_andStoredOnce() {
         Instant now = Instant.now();
         Task task = TestTasks.pendingTask(now);

@@ -19,7 +19,8 @@ import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
  * The Java side and the scripts agree on the keys: each status lands in its own status index, whatever the
- * number of statuses, and a status position the keys do not cover is refused before anything is written.
+ * number of statuses, and a status position the keys do not cover is refused before anything is written (nor
+ * any event appended).
  */
 class RedisScriptKeysTest {
 
@@ -75,6 +76,7 @@ class RedisScriptKeysTest {
                 .isInstanceOf(JedisDataException.class)
                 .hasMessageContaining("outside 1.." + TaskStatus.values().length);
         assertThat(redis.exists(keys.task(task.id()))).isFalse();
-        assertThat(changeKeys).hasSize(4 + TaskStatus.values().length);
+        assertThat(redis.exists(keys.events())).isFalse();
+        assertThat(changeKeys).hasSize(5 + TaskStatus.values().length).endsWith(keys.types(), keys.events());
     }
 }

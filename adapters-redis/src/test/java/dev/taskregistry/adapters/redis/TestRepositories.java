@@ -1,5 +1,6 @@
 package dev.taskregistry.adapters.redis;
 
+import dev.taskregistry.domain.testing.TaskChangeFeedContract;
 import dev.taskregistry.redis.testing.TestRedisCluster;
 import dev.taskregistry.redis.testing.TestRedisSentinel;
 import java.time.Duration;
@@ -18,6 +19,21 @@ final class TestRepositories {
 
     static RedisTaskRepository on(RedisStoreSettings settings) {
         return new RedisTaskRepository(RedisConnection.standalone(settings), settings.keyPrefix());
+    }
+
+    /** On one Redis server, the change feed's reader on a connection of its own. */
+    static RedisTaskRepository withFeed(RedisStoreSettings settings, RedisFeedSettings feed) {
+        return new RedisTaskRepository(
+                RedisConnection.standalone(settings),
+                RedisConnection.standalone(
+                        new RedisStoreSettings(settings.url(), settings.keyPrefix(), settings.timeout(), 1)),
+                settings.keyPrefix(),
+                feed);
+    }
+
+    /** The change feed's settings for the contract: the smallest retention it allows, to outgrow it quickly. */
+    static RedisFeedSettings contractFeed() {
+        return RedisFeedSettings.forTimeout(TIMEOUT).retaining(TaskChangeFeedContract.MIN_RETAINED_CHANGES);
     }
 
     /** On the cluster, as the service connects to it ({@code taskregistry.redis.mode=cluster}). */
