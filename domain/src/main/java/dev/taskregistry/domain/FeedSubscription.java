@@ -27,4 +27,14 @@ public interface FeedSubscription extends AutoCloseable {
     /** Releases what the subscription holds and wakes a waiting {@link #next}; closing twice is harmless. */
     @Override
     void close();
+
+    /**
+     * The {@link System#nanoTime()} at which a {@link #next} given {@code wait} gives up: a negative wait is none,
+     * and a wait beyond a year is a year, so the sum cannot overflow. For implementations.
+     */
+    static long deadlineAfter(Duration wait) {
+        Duration longest = Duration.ofDays(365);
+        long nanos = wait.isNegative() ? 0 : Math.min(wait.toNanos(), longest.toNanos());
+        return System.nanoTime() + nanos;
+    }
 }

@@ -16,9 +16,8 @@ import java.util.function.Consumer;
 final class LogSubscription implements FeedSubscription {
 
     /** Longer waits end after this, far below where {@code System.nanoTime()} arithmetic would overflow. */
-    private static final Duration LONGEST_WAIT = Duration.ofDays(365);
-
     private final ChangeLog log;
+
     private final TaskChangeFilter filter;
     private final Consumer<FeedSubscription> onClose;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -33,7 +32,7 @@ final class LogSubscription implements FeedSubscription {
 
     @Override
     public Optional<FeedEvent> next(Duration wait) throws InterruptedException {
-        long deadline = System.nanoTime() + nanos(wait);
+        long deadline = FeedSubscription.deadlineAfter(wait);
         while (isOpen()) {
             switch (log.read(cursor, filter, 1)) {
                 case FeedGap gap -> {
@@ -65,12 +64,5 @@ final class LogSubscription implements FeedSubscription {
             onClose.accept(this);
             log.wakeReaders();
         }
-    }
-
-    private static long nanos(Duration wait) {
-        if (wait.isNegative()) {
-            return 0;
-        }
-        return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT.toNanos() : wait.toNanos();
     }
 }

@@ -24,9 +24,8 @@ final class StreamSubscription implements FeedSubscription {
     /** Changes per XRANGE catch-up. */
     private static final int CATCH_UP = 100;
     /** Longer waits end after this, far below where {@code System.nanoTime()} arithmetic would overflow. */
-    private static final Duration LONGEST_WAIT = Duration.ofDays(365);
-
     private final ChangeBuffer buffer;
+
     private final ChangeStream stream;
     private final FeedPositions positions;
     private final TaskChangeFilter filter;
@@ -56,7 +55,7 @@ final class StreamSubscription implements FeedSubscription {
 
     @Override
     public Optional<FeedEvent> next(Duration wait) throws InterruptedException {
-        long deadline = System.nanoTime() + nanos(wait);
+        long deadline = FeedSubscription.deadlineAfter(wait);
         while (isOpen()) {
             if (!caughtUp.isEmpty()) {
                 TaskChange change = caughtUp.poll();
@@ -124,12 +123,5 @@ final class StreamSubscription implements FeedSubscription {
             onClose.accept(this);
             buffer.wake();
         }
-    }
-
-    private static long nanos(Duration wait) {
-        if (wait.isNegative()) {
-            return 0;
-        }
-        return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT.toNanos() : wait.toNanos();
     }
 }
