@@ -24,7 +24,8 @@ public enum TaskField {
     COMPLETED_AT,
     EXPIRES_AT,
     VERSION,
-    LIMIT;
+    LIMIT,
+    CURSOR;
 
     /** The domain's own name of the field, as its messages use it: the constant in lower case. */
     @Override

@@ -1,6 +1,7 @@
 package dev.taskregistry.adapters.rest;
 
 import dev.taskregistry.adapters.rest.model.WireNames;
+import dev.taskregistry.application.ListingCursors;
 import dev.taskregistry.domain.InvalidTaskField;
 import dev.taskregistry.domain.PageCursor;
 import dev.taskregistry.domain.PageRequest;
@@ -36,12 +37,12 @@ record ListingQuery(String status, String type, String limit, String cursor) {
     PageRequest page() {
         TaskFilter filter = filter();
         return new PageRequest(
-                limitValue(), Optional.ofNullable(cursor).map(token -> CursorToken.decode(token, filter)));
+                limitValue(), Optional.ofNullable(cursor).map(token -> ListingCursors.decode(token, filter)));
     }
 
     /** The {@code next_cursor} text of a page of this listing. */
     String tokenOf(PageCursor next) {
-        return CursorToken.encode(next, filter());
+        return ListingCursors.encode(next, filter());
     }
 
     private int limitValue() {

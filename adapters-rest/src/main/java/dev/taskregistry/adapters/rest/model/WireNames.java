@@ -52,6 +52,7 @@ public final class WireNames {
             case EXPIRES_AT -> "expires_at";
             case VERSION -> "version";
             case LIMIT -> "limit";
+            case CURSOR -> "cursor";
         };
     }
 }

@@ -1,10 +1,9 @@
-package dev.taskregistry.adapters.rest;
+package dev.taskregistry.application;
 
-import dev.taskregistry.adapters.rest.error.InvalidInput;
-import dev.taskregistry.adapters.rest.model.WireNames;
 import dev.taskregistry.domain.InvalidTaskField;
 import dev.taskregistry.domain.ListingKey;
 import dev.taskregistry.domain.PageCursor;
+import dev.taskregistry.domain.TaskField;
 import dev.taskregistry.domain.TaskFilter;
 import dev.taskregistry.domain.TaskId;
 import dev.taskregistry.domain.TaskType;
@@ -15,18 +14,19 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Locale;
 
 /**
- * The {@code next_cursor} text of a listing: where the next page starts and the filter it belongs to,
+ * The text of a listing's next-page cursor, for every protocol adapter (REST's {@code next_cursor}, MCP's
+ * {@code nextCursor}): where the next page starts and the filter it belongs to,
  * followed by a check (SHA-256 of the rest, cut to 16 bytes), in URL-safe Base64. Truncated, edited or
  * foreign text fails the check, and a cursor offered with another filter is refused, both naming
- * {@code cursor}, instead of silently starting a page somewhere else. The check is unkeyed, so every
+ * the cursor, instead of silently starting a page somewhere else. The check is unkeyed, so every
  * worker reads every other worker's cursors without sharing a secret: cursors are tamper-evident, not
  * secret, and a made-up cursor can only start a page where paging could start one anyway.
  */
-final class CursorToken {
+public final class ListingCursors {
 
-    static final String FIELD = "cursor";
     private static final String VERSION = "2";
     private static final char SEPARATOR = ':';
     private static final int PARTS = 5;
@@ -36,10 +36,10 @@ final class CursorToken {
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
-    private CursorToken() {}
+    private ListingCursors() {}
 
     /** The token of {@code cursor} for a listing with {@code filter}. */
-    static String encode(PageCursor cursor, TaskFilter filter) {
+    public static String encode(PageCursor cursor, TaskFilter filter) {
         String payload = String.join(
                 String.valueOf(SEPARATOR),
                 VERSION,
@@ -56,13 +56,13 @@ final class CursorToken {
     /**
      * The cursor of a token made by {@link #encode} for the same filter.
      *
-     * @throws InvalidInput naming {@code cursor} for any other text, or a token of another filter
+     * @throws InvalidTaskField naming {@link TaskField#CURSOR} for any other text, or a token of another filter
      */
-    static PageCursor decode(String token, TaskFilter filter) {
+    public static PageCursor decode(String token, TaskFilter filter) {
         String[] parts = intactParts(token);
         if (!parts[3].equals(statusOf(filter)) || !parts[4].equals(typeOf(filter))) {
-            throw new InvalidInput(
-                    FIELD,
+            throw new InvalidTaskField(
+                    TaskField.CURSOR,
                     "belongs to a listing with another status or type filter; repeat the"
                             + " status and type of the request that returned it, or start again without a cursor");
         }
@@ -109,16 +109,18 @@ final class CursorToken {
     }
 
     private static String statusOf(TaskFilter filter) {
-        return filter.status().map(WireNames::statusName).orElse("");
+        return filter.status()
+                .map(status -> status.name().toLowerCase(Locale.ROOT))
+                .orElse("");
     }
 
     private static String typeOf(TaskFilter filter) {
         return filter.type().map(TaskType::value).orElse("");
     }
 
-    private static InvalidInput damaged() {
-        return new InvalidInput(
-                FIELD,
+    private static InvalidTaskField damaged() {
+        return new InvalidTaskField(
+                TaskField.CURSOR,
                 "is not a cursor this service issued (it may have been cut short or"
                         + " changed); pass next_cursor back unchanged, or start again without a cursor");
     }

@@ -1,11 +1,12 @@
-package dev.taskregistry.adapters.rest;
+package dev.taskregistry.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.taskregistry.adapters.rest.error.InvalidInput;
+import dev.taskregistry.domain.InvalidTaskField;
 import dev.taskregistry.domain.ListingKey;
 import dev.taskregistry.domain.PageCursor;
+import dev.taskregistry.domain.TaskField;
 import dev.taskregistry.domain.TaskFilter;
 import dev.taskregistry.domain.TaskId;
 import dev.taskregistry.domain.TaskStatus;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class CursorTokenTest {
+class ListingCursorsTest {
 
     private static final PageCursor CURSOR = new PageCursor(new ListingKey(
             Instant.parse("2026-11-30T10:00:00.123Z"), TaskId.of("equity_analysis-0123456789abcdef0123456789abcdef")));
@@ -27,42 +28,42 @@ class CursorTokenTest {
 
     @Test
     void aToken_readsBackAsItsCursor_withTheFilterItWasMadeFor() {
-        assertThat(CursorToken.decode(CursorToken.encode(CURSOR, RUNNING_REPORTS), RUNNING_REPORTS))
+        assertThat(ListingCursors.decode(ListingCursors.encode(CURSOR, RUNNING_REPORTS), RUNNING_REPORTS))
                 .isEqualTo(CURSOR);
-        assertThat(CursorToken.decode(CursorToken.encode(CURSOR, TaskFilter.all()), TaskFilter.all()))
+        assertThat(ListingCursors.decode(ListingCursors.encode(CURSOR, TaskFilter.all()), TaskFilter.all()))
                 .isEqualTo(CURSOR);
     }
 
     @Test
     void aToken_isUrlSafeText_thatDoesNotShowTheIdPlainly() {
-        String token = CursorToken.encode(CURSOR, RUNNING_REPORTS);
+        String token = ListingCursors.encode(CURSOR, RUNNING_REPORTS);
 
         assertThat(token).matches("[A-Za-z0-9_-]+").doesNotContain("equity_analysis");
     }
 
     @Test
     void everyTruncationOfAToken_isRejectedNamingTheCursor() {
-        String token = CursorToken.encode(CURSOR, RUNNING_REPORTS);
+        String token = ListingCursors.encode(CURSOR, RUNNING_REPORTS);
 
         IntStream.range(0, token.length())
                 .forEach(length ->
-                        assertRejected(() -> CursorToken.decode(token.substring(0, length), RUNNING_REPORTS)));
+                        assertRejected(() -> ListingCursors.decode(token.substring(0, length), RUNNING_REPORTS)));
     }
 
     @Test
     void everySingleCharacterEdit_isRejectedNamingTheCursor() {
-        String token = CursorToken.encode(CURSOR, RUNNING_REPORTS);
+        String token = ListingCursors.encode(CURSOR, RUNNING_REPORTS);
 
         for (int position = 0; position < token.length(); position++) {
             char replacement = token.charAt(position) == 'A' ? 'B' : 'A';
             String edited = token.substring(0, position) + replacement + token.substring(position + 1);
-            assertRejected(() -> CursorToken.decode(edited, RUNNING_REPORTS));
+            assertRejected(() -> ListingCursors.decode(edited, RUNNING_REPORTS));
         }
     }
 
     @Test
     void aTokenOfAnotherFilter_isRejectedNamingTheCursorAndTheFilter() {
-        String token = CursorToken.encode(CURSOR, RUNNING_REPORTS);
+        String token = ListingCursors.encode(CURSOR, RUNNING_REPORTS);
 
         for (TaskFilter other : new TaskFilter[] {
             TaskFilter.all(),
@@ -71,9 +72,9 @@ class CursorTokenTest {
             TaskFilter.of(TaskStatus.PENDING, TaskType.of("report")),
             TaskFilter.of(TaskStatus.RUNNING, TaskType.of("reports"))
         }) {
-            assertRejected(() -> CursorToken.decode(token, other));
+            assertRejected(() -> ListingCursors.decode(token, other));
         }
-        assertThatThrownBy(() -> CursorToken.decode(token, TaskFilter.all())).hasMessageContaining("filter");
+        assertThatThrownBy(() -> ListingCursors.decode(token, TaskFilter.all())).hasMessageContaining("filter");
     }
 
     @Test
@@ -81,19 +82,19 @@ class CursorTokenTest {
         String formerFormat = base64("v1:1700000000000:task-9");
         String uncheckedV2 = base64("2:1700000000000:task-9::");
 
-        assertRejected(() -> CursorToken.decode(formerFormat, TaskFilter.all()));
-        assertRejected(() -> CursorToken.decode(uncheckedV2, TaskFilter.all()));
+        assertRejected(() -> ListingCursors.decode(formerFormat, TaskFilter.all()));
+        assertRejected(() -> ListingCursors.decode(uncheckedV2, TaskFilter.all()));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "!!!", "AAAA", "forged", "bm9wZQ", "a b", "%2F", "=="})
     void garbage_isRejectedNamingTheCursor(String token) {
-        assertRejected(() -> CursorToken.decode(token, TaskFilter.all()));
+        assertRejected(() -> ListingCursors.decode(token, TaskFilter.all()));
     }
 
     @Test
     void aVeryLongToken_isRejectedNamingTheCursor() {
-        assertRejected(() -> CursorToken.decode("A".repeat(100_000), TaskFilter.all()));
+        assertRejected(() -> ListingCursors.decode("A".repeat(100_000), TaskFilter.all()));
     }
 
     private static String base64(String text) {
@@ -103,6 +104,6 @@ class CursorTokenTest {
     private static void assertRejected(ThrowingCallable decoding) {
         assertThatThrownBy(decoding)
                 .isInstanceOfSatisfying(
-                        InvalidInput.class, e -> assertThat(e.field()).isEqualTo("cursor"));
+                        InvalidTaskField.class, e -> assertThat(e.field()).isEqualTo(TaskField.CURSOR));
     }
 }
