@@ -1,5 +1,6 @@
 package dev.taskregistry.bootstrap;
 
+import dev.taskregistry.adapters.mcp.McpSettings;
 import dev.taskregistry.adapters.redis.RedisDeployment;
 import dev.taskregistry.adapters.redis.RedisFeedSettings;
 import dev.taskregistry.adapters.redis.RedisStoreSettings;
@@ -38,6 +39,7 @@ public class RegistryConfig {
     private final int feedRetention;
     private final FeedStreamSettings feedStreams;
     private final int feedMaxSubscribers;
+    private final McpSettings mcp;
     private final Optional<String> apiToken;
     private final ForwardingPolicy forwardingPolicy;
 
@@ -71,6 +73,14 @@ public class RegistryConfig {
         this.feedMaxSubscribers = values.atLeast(Setting.FEED_MAX_SUBSCRIBERS, 1);
         this.feedStreams = new FeedStreamSettings(
                 values.duration(Setting.FEED_HEARTBEAT), values.wholeSeconds(Setting.FEED_MAX_WAIT));
+        this.mcp = configured(
+                Setting.MCP_ALLOWED_ORIGINS.key(),
+                () -> new McpSettings(
+                        values.optional(Setting.MCP_ALLOWED_ORIGINS)
+                                .map(RegistryConfig::origins)
+                                .orElse(Set.of()),
+                        values.duration(Setting.MCP_RESULT_WAIT),
+                        values.duration(Setting.MCP_POLL_INTERVAL)));
         this.apiToken = values.optional(Setting.API_TOKEN);
         this.forwardingPolicy = new ForwardingPolicy(
                 values.optional(Setting.PUBLIC_BASE_URL)
@@ -132,6 +142,24 @@ public class RegistryConfig {
 
     ResourceUrlTemplate resourceUrlTemplate() {
         return resourceUrlTemplate;
+    }
+
+    McpSettings mcp() {
+        return mcp;
+    }
+
+    /** A comma-separated list of origins such as {@code https://app.example.com}, each scheme://host[:port]. */
+    private static Set<String> origins(String list) {
+        Set<String> origins = new java.util.LinkedHashSet<>();
+        for (String item : list.split(",")) {
+            String origin = item.strip();
+            if (!origin.matches("https?://[A-Za-z0-9.\\[\\]:-]+")) {
+                throw new IllegalArgumentException("'" + origin + "' is not an origin such as https://app.example.com"
+                        + " (scheme and host, an optional port, nothing else)");
+            }
+            origins.add(origin);
+        }
+        return origins;
     }
 
     Optional<String> apiToken() {

@@ -1,6 +1,7 @@
 package dev.taskregistry.bootstrap;
 
 import dev.taskregistry.adapters.inmemory.InMemoryTaskRepository;
+import dev.taskregistry.adapters.mcp.McpSettings;
 import dev.taskregistry.adapters.redis.RedisTaskRepository;
 import dev.taskregistry.adapters.rest.events.FeedStreamSettings;
 import dev.taskregistry.adapters.rest.proxy.ForwardingPolicy;
@@ -83,6 +84,12 @@ public class RegistryProducers {
     @Singleton
     FeedUseCases feedUseCases(TaskRepository repository, TaskChangeFeed feed, Clock clock, RegistryConfig config) {
         return FeedUseCases.wire(repository, feed, clock, config.feedMaxSubscribers());
+    }
+
+    @Produces
+    @Singleton
+    McpSettings mcpSettings(RegistryConfig config) {
+        return config.mcp();
     }
 
     @Produces

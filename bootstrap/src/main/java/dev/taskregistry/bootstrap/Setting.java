@@ -32,6 +32,9 @@ enum Setting {
     FEED_HEARTBEAT("taskregistry.feed.heartbeat", "PT15S"),
     FEED_MAX_SUBSCRIBERS("taskregistry.feed.max-subscribers", "10000"),
     FEED_MAX_WAIT("taskregistry.feed.max-wait", "PT60S"),
+    MCP_ALLOWED_ORIGINS("taskregistry.mcp.allowed-origins", null),
+    MCP_RESULT_WAIT("taskregistry.mcp.result-wait", "PT50S"),
+    MCP_POLL_INTERVAL("taskregistry.mcp.poll-interval", "PT2S"),
     API_TOKEN("taskregistry.api.token", null),
     PUBLIC_BASE_URL("taskregistry.api.public-base-url", null),
     TRUSTED_PROXIES("taskregistry.api.trusted-proxies", null);

@@ -74,6 +74,11 @@ public final class ApiClient {
         return new ApiClient(http, port, ServedOpenApi.of(this));
     }
 
+    /** The service's base URL, e.g. {@code http://127.0.0.1:8080}, for clients of other protocols (MCP). */
+    public String baseUrlForTests() {
+        return baseUrl;
+    }
+
     String baseUrl() {
         return baseUrl;
     }

@@ -39,7 +39,8 @@ class ApiTokenTest {
             new String[] {"DELETE", "/tasks/some-id"},
             new String[] {"GET", "/tasks/some-id/events"},
             new String[] {"GET", "/events"},
-            new String[] {"GET", "/stats"});
+            new String[] {"GET", "/stats"},
+            new String[] {"POST", "/mcp"});
 
     /** Everything logged in this JVM from before the service starts. */
     private static final List<String> LOGGED = new CopyOnWriteArrayList<>();
@@ -101,6 +102,8 @@ class ApiTokenTest {
                 "/tasks/some-id/events",
                 "/events",
                 "/events/more",
+                "/mcp",
+                "/mcp/more",
                 "/stats",
                 "/stats/more"
             }) {

@@ -28,6 +28,7 @@ class ArchitectureTest {
     private static final String REDIS = "dev.taskregistry.adapters.redis..";
     private static final String REDIS_TESTING = "dev.taskregistry.redis.testing..";
     private static final String REST = "dev.taskregistry.adapters.rest..";
+    private static final String MCP = "dev.taskregistry.adapters.mcp..";
     private static final String BOOTSTRAP = "dev.taskregistry.bootstrap..";
     private static final String[] FRAMEWORKS = {
         "jakarta..",
@@ -94,6 +95,33 @@ class ArchitectureTest {
                     "com.fasterxml..",
                     "org.eclipse.microprofile.metrics..",
                     "org.eclipse.microprofile.openapi..")
+            .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule the_mcp_adapter_depends_on_the_core_the_mcp_sdk_and_its_frameworks_only = classes()
+            .that()
+            .resideInAPackage(MCP)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
+                    MCP,
+                    APPLICATION,
+                    DOMAIN,
+                    "java..",
+                    "jakarta..",
+                    "com.fasterxml..",
+                    "io.modelcontextprotocol..",
+                    "reactor.core..",
+                    "org.eclipse.microprofile.openapi..")
+            .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule the_mcp_adapter_never_names_another_adapter = noClasses()
+            .that()
+            .resideInAPackage(MCP)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(IN_MEMORY, REDIS, REST, BOOTSTRAP)
             .allowEmptyShould(false);
 
     @ArchTest

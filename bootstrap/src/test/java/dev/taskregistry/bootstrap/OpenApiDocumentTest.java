@@ -4,6 +4,7 @@ import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.taskregistry.adapters.mcp.McpEndpoint;
 import dev.taskregistry.adapters.rest.StatsResource;
 import dev.taskregistry.adapters.rest.TaskResource;
 import dev.taskregistry.adapters.rest.events.RegistryEventsResource;
@@ -95,11 +96,13 @@ class OpenApiDocumentTest {
         Set<String> expected = new TreeSet<>(OWN_STATUSES.keySet());
         expected.add("GET /stats");
         expected.addAll(STREAM_STATUSES.keySet());
+        expected.add("POST /mcp");
         assertThat(resourceMethods(
                         TaskResource.class,
                         StatsResource.class,
                         TaskEventsResource.class,
-                        RegistryEventsResource.class))
+                        RegistryEventsResource.class,
+                        McpEndpoint.class))
                 .as("the JAX-RS methods")
                 .isEqualTo(expected);
         expected.addAll(OPERATIONS_ENDPOINTS);
@@ -140,9 +143,19 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void theMcpEndpoint_declaresItsJsonRpcAnswers_andTheApisProblems() {
+        assertThat(operation("POST /mcp").getResponses().keySet())
+                .containsExactlyInAnyOrder("200", "202", "400", "401", "403", "406", "413", "415", "500");
+        assertThat(operation("POST /mcp").getResponses().get("202").getContent())
+                .isNull();
+        assertRequiredHeader(resolve(operation("POST /mcp").getResponses().get("401")), "WWW-Authenticate");
+    }
+
+    @Test
     void everyErrorAnswer_isAProblem_andUnauthorizedAndUnavailableCarryTheirHeaders() {
         operations().forEach((name, operation) -> {
-            if (OPERATIONS_ENDPOINTS.contains(name)) {
+            // MCP answers its own errors as JSON-RPC; its operation has a test of its own.
+            if (OPERATIONS_ENDPOINTS.contains(name) || name.equals("POST /mcp")) {
                 return;
             }
             operation.getResponses().forEach((status, declared) -> {

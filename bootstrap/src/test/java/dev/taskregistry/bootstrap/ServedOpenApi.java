@@ -104,7 +104,9 @@ public final class ServedOpenApi {
                 || path.equals("/events")
                 || path.startsWith("/events/")
                 || path.equals("/stats")
-                || path.startsWith("/stats/");
+                || path.startsWith("/stats/")
+                || path.equals("/mcp")
+                || path.startsWith("/mcp/");
     }
 
     private ValidationReport genericProblem(String responseName, int status, ApiResponse response) {

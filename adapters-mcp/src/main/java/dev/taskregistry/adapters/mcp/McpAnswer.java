@@ -1,0 +1,24 @@
+package dev.taskregistry.adapters.mcp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Optional;
+
+/**
+ * The HTTP answer to one MCP message: 200 with the JSON-RPC response to a request, 202 without a body for a
+ * notification (or a client's response), 400 with the JSON-RPC error of a message that could not be read (or
+ * whose id could not be, so the client cannot match an answer to it).
+ */
+public record McpAnswer(int status, Optional<JsonNode> body) {
+
+    static McpAnswer answered(JsonNode response) {
+        return new McpAnswer(200, Optional.of(response));
+    }
+
+    static McpAnswer accepted() {
+        return new McpAnswer(202, Optional.empty());
+    }
+
+    static McpAnswer rejected(JsonNode error) {
+        return new McpAnswer(400, Optional.of(error));
+    }
+}
