@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -140,9 +141,13 @@ class FeedAcrossWorkersIT {
         assertThat(feed.worker(0).post("/tasks/" + id + "/start", null).status())
                 .isEqualTo(200);
 
+        double waitingBefore = feed.metric(2, FeedWorkers.SUBSCRIBERS);
         CompletableFuture<HttpResponse<String>> poll = longPoll(2, "/tasks/" + id + "?wait=30&after_version=2");
-        // TODO after merge: wait until worker 2 shows the waiting poll (a gauge), so the completion comes after it.
-        assertThat(poll).isNotDone();
+        // The completion comes while the poll waits: worker 2 counts it among its feed subscribers.
+        Awaitility.await()
+                .atMost(PATIENCE)
+                .until(() -> poll.isDone() || feed.metric(2, FeedWorkers.SUBSCRIBERS) > waitingBefore);
+        assertThat(poll).as("the poll answered before any change").isNotDone();
         assertThat(feed.worker(0)
                         .post("/tasks/" + id + "/complete", "{\"result\":{\"rows\":7}}")
                         .status())

@@ -18,25 +18,25 @@ import org.junit.jupiter.api.Test;
 /**
  * One worker of the packaged jar ({@code -Xmx256m}) serves 1,000 event streams at once: each begins, each receives
  * a change made after they all began, and when the clients go the worker releases every subscription (its gauge of
- * open subscriptions returns to where it was).
+ * subscribers and of feed subscriptions return to where they were).
  */
 class FeedThousandSubscribersIT {
 
     private static final int SUBSCRIBERS = 1000;
     /** Streams being opened at once: enough to be quick, few enough not to overflow the server's accept queue. */
     private static final int OPENING_AT_ONCE = 32;
-    /** The worker's gauge of open feed subscriptions (streams and waiting polls). */
-    static final String OPEN_SUBSCRIPTIONS = "taskregistry_feed_subscribers";
 
     @Test
     void aThousandStreamsOnOneWorker_allBegin_allReceiveALaterChange_andAreAllReleasedWhenTheyGo() throws Exception {
         String type = "crowd-" + UUID.randomUUID().toString().substring(0, 8);
         try (FeedWorkers feed = FeedWorkers.start("feed-crowd", 1, RedisServerOptions.inMemory())) {
-            double before = feed.metric(0, OPEN_SUBSCRIPTIONS);
+            double subscribersBefore = feed.metric(0, FeedWorkers.SUBSCRIBERS);
+            double subscriptionsBefore = feed.metric(0, FeedWorkers.SUBSCRIPTIONS);
             List<SseStream> streams = subscribeAll(feed, "/events?type=" + type);
             try {
                 assertThat(streams).hasSize(SUBSCRIBERS);
-                assertThat(feed.metric(0, OPEN_SUBSCRIPTIONS)).isEqualTo(before + SUBSCRIBERS);
+                assertThat(feed.metric(0, FeedWorkers.SUBSCRIBERS)).isEqualTo(subscribersBefore + SUBSCRIBERS);
+                assertThat(feed.metric(0, FeedWorkers.SUBSCRIPTIONS)).isEqualTo(subscriptionsBefore + SUBSCRIBERS);
 
                 String id = type + "-news";
                 new ChangeWriter(feed.worker(0), new ChangeLedger(), type, 1).register(id, type, 1);
@@ -51,12 +51,14 @@ class FeedThousandSubscribersIT {
             }
 
             // A departed client is noticed at the next write to it: the heartbeat, at most a second later.
-            Awaitility.await()
-                    .atMost(PATIENCE)
-                    .untilAsserted(
-                            () -> assertThat(feed.metric(0, OPEN_SUBSCRIPTIONS)).isEqualTo(before));
+            Awaitility.await().atMost(PATIENCE).untilAsserted(() -> {
+                assertThat(feed.metric(0, FeedWorkers.SUBSCRIBERS)).isEqualTo(subscribersBefore);
+                assertThat(feed.metric(0, FeedWorkers.SUBSCRIPTIONS)).isEqualTo(subscriptionsBefore);
+            });
             try (SseStream another = feed.subscribe(0, "/events?type=" + type)) {
-                assertThat(feed.metric(0, OPEN_SUBSCRIPTIONS)).as("%s", another).isEqualTo(before + 1);
+                assertThat(feed.metric(0, FeedWorkers.SUBSCRIBERS))
+                        .as("%s", another)
+                        .isEqualTo(subscribersBefore + 1);
             }
         }
     }

@@ -25,6 +25,11 @@ final class FeedWorkers implements AutoCloseable {
     /** How long any one step may take on a busy 2-core machine: generous, only a bound against hanging. */
     static final Duration PATIENCE = Duration.ofSeconds(60);
 
+    /** A worker's gauge of the feed subscribers it admitted: open event streams and waiting long-polls. */
+    static final String SUBSCRIBERS = "taskregistry_feed_subscribers";
+    /** A worker's gauge of the change-feed subscriptions open in it. */
+    static final String SUBSCRIPTIONS = "taskregistry_feed_subscriptions";
+
     private final RedisServerProcess redis;
     private final WorkerProcesses workers;
 
