@@ -1,7 +1,9 @@
 package dev.taskregistry.bootstrap;
 
 import dev.taskregistry.adapters.redis.RedisDeployment;
+import dev.taskregistry.adapters.redis.RedisFeedSettings;
 import dev.taskregistry.adapters.redis.RedisStoreSettings;
+import dev.taskregistry.adapters.rest.events.FeedStreamSettings;
 import dev.taskregistry.adapters.rest.proxy.ForwardingPolicy;
 import dev.taskregistry.application.ResourceUrlTemplate;
 import dev.taskregistry.application.TtlPolicy;
@@ -33,6 +35,9 @@ public class RegistryConfig {
     private final int redisWaitReplicas;
     private final TtlPolicy ttlPolicy;
     private final ResourceUrlTemplate resourceUrlTemplate;
+    private final int feedRetention;
+    private final FeedStreamSettings feedStreams;
+    private final int feedMaxSubscribers;
     private final Optional<String> apiToken;
     private final ForwardingPolicy forwardingPolicy;
 
@@ -62,6 +67,10 @@ public class RegistryConfig {
         this.resourceUrlTemplate = configured(
                 Setting.RESOURCE_URL_TEMPLATE.key(),
                 () -> new ResourceUrlTemplate(values.text(Setting.RESOURCE_URL_TEMPLATE)));
+        this.feedRetention = values.atLeast(Setting.FEED_RETENTION, 1);
+        this.feedMaxSubscribers = values.atLeast(Setting.FEED_MAX_SUBSCRIBERS, 1);
+        this.feedStreams = new FeedStreamSettings(
+                values.duration(Setting.FEED_HEARTBEAT), values.wholeSeconds(Setting.FEED_MAX_WAIT));
         this.apiToken = values.optional(Setting.API_TOKEN);
         this.forwardingPolicy = new ForwardingPolicy(
                 values.optional(Setting.PUBLIC_BASE_URL)
@@ -97,6 +106,24 @@ public class RegistryConfig {
                 redisPoolSize,
                 RedisDeployment.of(redisMode, redisNodes, redisSentinelMaster),
                 redisWaitReplicas);
+    }
+
+    /** How many changes the change feed retains, in memory and on Redis. */
+    int feedRetention() {
+        return feedRetention;
+    }
+
+    /** The Redis change feed's settings: its reader's block time follows the Redis timeout. */
+    RedisFeedSettings redisFeedSettings() {
+        return RedisFeedSettings.forTimeout(redisTimeout).retaining(feedRetention);
+    }
+
+    FeedStreamSettings feedStreams() {
+        return feedStreams;
+    }
+
+    int feedMaxSubscribers() {
+        return feedMaxSubscribers;
     }
 
     TtlPolicy ttlPolicy() {
@@ -148,6 +175,25 @@ public class RegistryConfig {
                 throw new IllegalStateException(
                         setting.key() + " must be an ISO-8601 duration such as PT5M or P7D, was '" + value + "'", e);
             }
+        }
+
+        int atLeast(Setting setting, int minimum) {
+            int value = whole(setting);
+            if (value < minimum) {
+                throw new IllegalStateException(
+                        setting.key() + " must be at least " + minimum + ", was '" + text(setting) + "'");
+            }
+            return value;
+        }
+
+        /** A duration of whole seconds, as a long-poll's wait is given. */
+        Duration wholeSeconds(Setting setting) {
+            Duration duration = duration(setting);
+            if (duration.getNano() != 0) {
+                throw new IllegalStateException(
+                        setting.key() + " must be whole seconds, e.g. PT60S, was '" + text(setting) + "'");
+            }
+            return duration;
         }
 
         int whole(Setting setting) {

@@ -2,9 +2,12 @@ package dev.taskregistry.bootstrap;
 
 import dev.taskregistry.adapters.inmemory.InMemoryTaskRepository;
 import dev.taskregistry.adapters.redis.RedisTaskRepository;
+import dev.taskregistry.adapters.rest.events.FeedStreamSettings;
 import dev.taskregistry.adapters.rest.proxy.ForwardingPolicy;
 import dev.taskregistry.adapters.rest.security.ApiToken;
 import dev.taskregistry.application.TaskUseCases;
+import dev.taskregistry.application.feed.FeedUseCases;
+import dev.taskregistry.domain.TaskChangeFeed;
 import dev.taskregistry.domain.TaskRepository;
 import dev.taskregistry.domain.TaskStoreUnavailable;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,14 +29,34 @@ public class RegistryProducers {
         return Clock.systemUTC();
     }
 
+    /** The store {@code taskregistry.store} names: its repository and, from the same store, its change feed. */
     @Produces
-    @ApplicationScoped
-    TaskRepository taskRepository(RegistryConfig config, Clock clock) {
+    @Singleton
+    TaskStore taskStore(RegistryConfig config, Clock clock) {
         LOG.info(() -> "task store: " + config.store().configName());
         return switch (config.store()) {
-            case INMEMORY -> new InMemoryTaskRepository(clock);
-            case REDIS -> warmedUp(RedisTaskRepository.connect(config.redisSettings()));
+            case INMEMORY -> {
+                InMemoryTaskRepository repository = new InMemoryTaskRepository(clock, config.feedRetention());
+                yield new TaskStore(repository, repository.changeFeed());
+            }
+            case REDIS -> {
+                RedisTaskRepository repository =
+                        warmedUp(RedisTaskRepository.connect(config.redisSettings(), config.redisFeedSettings()));
+                yield new TaskStore(repository, repository.changeFeed());
+            }
         };
+    }
+
+    @Produces
+    @ApplicationScoped
+    TaskRepository taskRepository(TaskStore store) {
+        return store.repository();
+    }
+
+    @Produces
+    @Singleton
+    TaskChangeFeed taskChangeFeed(TaskStore store) {
+        return store.feed();
     }
 
     /** A fresh worker's first burst then finds its connections open; a Redis that is down now is not fatal. */
@@ -47,10 +70,25 @@ public class RegistryProducers {
         return repository;
     }
 
-    void closeTaskRepository(@Disposes TaskRepository repository) throws Exception {
-        if (repository instanceof AutoCloseable closeable) {
+    /** A repository and the change feed of the same store. */
+    record TaskStore(TaskRepository repository, TaskChangeFeed feed) {}
+
+    void closeTaskStore(@Disposes TaskStore store) throws Exception {
+        if (store.repository() instanceof AutoCloseable closeable) {
             closeable.close();
         }
+    }
+
+    @Produces
+    @Singleton
+    FeedUseCases feedUseCases(TaskRepository repository, TaskChangeFeed feed, Clock clock, RegistryConfig config) {
+        return FeedUseCases.wire(repository, feed, clock, config.feedMaxSubscribers());
+    }
+
+    @Produces
+    @Singleton
+    FeedStreamSettings feedStreamSettings(RegistryConfig config) {
+        return config.feedStreams();
     }
 
     /** Singleton, not application-scoped: a record cannot be proxied, and it needs no proxy. */

@@ -28,6 +28,10 @@ enum Setting {
     MAX_TTL("taskregistry.task.max-ttl", "P7D"),
     RESULT_RETENTION("taskregistry.task.result-retention", "PT5M"),
     RESOURCE_URL_TEMPLATE("taskregistry.task.resource-url-template", "mcp://task/{id}"),
+    FEED_RETENTION("taskregistry.feed.retention", "10000"),
+    FEED_HEARTBEAT("taskregistry.feed.heartbeat", "PT15S"),
+    FEED_MAX_SUBSCRIBERS("taskregistry.feed.max-subscribers", "10000"),
+    FEED_MAX_WAIT("taskregistry.feed.max-wait", "PT60S"),
     API_TOKEN("taskregistry.api.token", null),
     PUBLIC_BASE_URL("taskregistry.api.public-base-url", null),
     TRUSTED_PROXIES("taskregistry.api.trusted-proxies", null);

@@ -4,9 +4,12 @@ import static dev.taskregistry.bootstrap.TaskApiContract.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskregistry.bootstrap.ApiClient.ApiResponse;
+import dev.taskregistry.bootstrap.events.SseStream;
 import io.helidon.config.mp.MpConfigSources;
 import io.helidon.microprofile.testing.AddConfigSource;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
+import java.net.URI;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +37,8 @@ class ApiTokenTest {
             new String[] {"POST", "/tasks/some-id/cancel"},
             new String[] {"PUT", "/tasks/some-id/ttl"},
             new String[] {"DELETE", "/tasks/some-id"},
+            new String[] {"GET", "/tasks/some-id/events"},
+            new String[] {"GET", "/events"},
             new String[] {"GET", "/stats"});
 
     /** Everything logged in this JVM from before the service starts. */
@@ -93,6 +98,9 @@ class ApiTokenTest {
                 "/tasks/some-id",
                 "/tasks/some-id/start",
                 "/tasks/some-id/nothing-here",
+                "/tasks/some-id/events",
+                "/events",
+                "/events/more",
                 "/stats",
                 "/stats/more"
             }) {
@@ -119,6 +127,12 @@ class ApiTokenTest {
                 .isEqualTo(200);
         assertThat(api.get("/stats", "Authorization", "Bearer " + TOKEN).status())
                 .isEqualTo(200);
+        try (SseStream events =
+                SseStream.open(URI.create(api.baseUrl() + "/events"), "Authorization", "Bearer " + TOKEN)) {
+            assertThat(events.isEventStream()).as(events.toString()).isTrue();
+            assertThat(events.next(Duration.ofSeconds(30)).isComment("subscribed"))
+                    .isTrue();
+        }
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.taskregistry.adapters.rest.StatsResource;
 import dev.taskregistry.adapters.rest.TaskResource;
+import dev.taskregistry.adapters.rest.events.RegistryEventsResource;
+import dev.taskregistry.adapters.rest.events.TaskEventsResource;
 import dev.taskregistry.adapters.rest.model.FieldPatterns;
 import dev.taskregistry.adapters.rest.model.WireNames;
 import dev.taskregistry.bootstrap.ApiClient.ApiResponse;
@@ -63,6 +65,10 @@ class OpenApiDocumentTest {
             entry("POST /tasks/{id}/cancel", Set.of("200", "404", "409", "412")),
             entry("PUT /tasks/{id}/ttl", Set.of("200", "404", "409", "412", "415")),
             entry("DELETE /tasks/{id}", Set.of("204", "404", "412")));
+    /** The event streams: bad Last-Event-ID or filter, token, Accept, failure, outage or too many subscribers. */
+    private static final Map<String, Set<String>> STREAM_STATUSES = Map.of(
+            "GET /tasks/{id}/events", Set.of("200", "400", "401", "404", "406", "500", "503"),
+            "GET /events", Set.of("200", "400", "401", "406", "500", "503"));
 
     private static final Set<String> STATS_STATUSES = Set.of("200", "401", "406", "413", "500", "503");
     private static final Set<String> OPERATIONS_ENDPOINTS = Set.of(
@@ -88,7 +94,12 @@ class OpenApiDocumentTest {
     void theDocument_describesEveryResourceMethod_andTheOperationsEndpoints_andNothingElse() {
         Set<String> expected = new TreeSet<>(OWN_STATUSES.keySet());
         expected.add("GET /stats");
-        assertThat(resourceMethods(TaskResource.class, StatsResource.class))
+        expected.addAll(STREAM_STATUSES.keySet());
+        assertThat(resourceMethods(
+                        TaskResource.class,
+                        StatsResource.class,
+                        TaskEventsResource.class,
+                        RegistryEventsResource.class))
                 .as("the JAX-RS methods")
                 .isEqualTo(expected);
         expected.addAll(OPERATIONS_ENDPOINTS);
@@ -106,6 +117,26 @@ class OpenApiDocumentTest {
                     .containsExactlyInAnyOrderElementsOf(expected);
         });
         assertThat(operation("GET /stats").getResponses().keySet()).containsExactlyInAnyOrderElementsOf(STATS_STATUSES);
+        STREAM_STATUSES.forEach((operation, statuses) -> assertThat(
+                        operation(operation).getResponses().keySet())
+                .as(operation)
+                .containsExactlyInAnyOrderElementsOf(statuses));
+    }
+
+    @Test
+    void theEventStreams_answerTextEventStream_andTakeLastEventId() {
+        STREAM_STATUSES.keySet().forEach(name -> {
+            assertThat(operation(name).getResponses().get("200").getContent().keySet())
+                    .as(name)
+                    .containsExactly("text/event-stream");
+            assertThat(operation(name).getParameters()).as(name).anySatisfy(parameter -> {
+                assertThat(parameter.getName()).isEqualTo("Last-Event-ID");
+                assertThat(parameter.getIn()).isEqualTo("header");
+            });
+        });
+        assertThat(operation("GET /tasks/{id}").getParameters())
+                .extracting(Parameter::getName)
+                .contains("wait", "after_version");
     }
 
     @Test

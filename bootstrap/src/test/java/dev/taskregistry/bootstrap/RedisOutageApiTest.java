@@ -1,13 +1,17 @@
 package dev.taskregistry.bootstrap;
 
+import static dev.taskregistry.bootstrap.TaskApiContract.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskregistry.bootstrap.ApiClient.ApiResponse;
+import dev.taskregistry.bootstrap.events.SseEvent;
+import dev.taskregistry.bootstrap.events.SseStream;
 import dev.taskregistry.redis.testing.OwnRedisServerExtension;
 import dev.taskregistry.redis.testing.RedisServerProcess;
 import dev.taskregistry.redis.testing.TestRedis;
 import io.helidon.microprofile.testing.AddConfigSource;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
+import java.net.URI;
 import java.time.Duration;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RedisOutageApiTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(1);
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @RegisterExtension
     static final OwnRedisServerExtension ownRedis = new OwnRedisServerExtension();
@@ -87,6 +92,45 @@ class RedisOutageApiTest {
         }
         awaitReady();
         assertThat(api.get("/tasks/paused-1").status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(3)
+    void anOutage_endsOpenStreamsWithUnavailable_refusesNewOnes_andAResumeAfterItMissesNothing() {
+        if (!redis.isRunning()) {
+            redis.startAgain();
+        }
+        awaitReady();
+        URI events = URI.create(api.baseUrl() + "/events?type=outage_stream");
+        String seen;
+        try (SseStream stream = SseStream.open(events)) {
+            assertThat(stream.next(PATIENCE).isComment("subscribed")).isTrue();
+            assertThat(api.post("/tasks", "{\"id\":\"stream-1\",\"type\":\"outage_stream\"}")
+                            .status())
+                    .isEqualTo(201);
+            seen = stream.nextEvent(PATIENCE).id();
+
+            redis.pause();
+            try {
+                SseEvent unavailable = stream.nextEvent(PATIENCE);
+                assertThat(unavailable.event()).isEqualTo("unavailable");
+                assertThat(unavailable.json().get("status").asInt()).isEqualTo(503);
+                assertThat(unavailable.json().get("detail").asText()).contains("Last-Event-ID");
+                assertThat(stream.readToEnd(PATIENCE)).isEmpty();
+                assertProblem(api.get("/events", "Accept", "text/event-stream"), 503, null);
+            } finally {
+                redis.resume();
+            }
+        }
+        awaitReady();
+        assertThat(api.post("/tasks", "{\"id\":\"stream-2\",\"type\":\"outage_stream\"}")
+                        .status())
+                .isEqualTo(201);
+
+        try (SseStream resumed = SseStream.open(events, "Last-Event-ID", seen)) {
+            assertThat(resumed.nextEvent(PATIENCE).json().get("task_id").asText())
+                    .isEqualTo("stream-2");
+        }
     }
 
     private void awaitReady() {

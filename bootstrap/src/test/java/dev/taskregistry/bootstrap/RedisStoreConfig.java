@@ -24,15 +24,23 @@ final class RedisStoreConfig {
         return MpConfigSources.create(values);
     }
 
-    /** The Redis Cluster (its nodes as seeds, {@code mode=cluster}) under {@code keyPrefix}. */
-    static ConfigSource onCluster(TestRedisCluster cluster, String keyPrefix) {
+    /** The Redis Cluster (its nodes as seeds, {@code mode=cluster}) under {@code keyPrefix}, plus further pairs. */
+    static ConfigSource onCluster(TestRedisCluster cluster, String keyPrefix, String... moreKeysAndValues) {
         return of(
                 "redis://127.0.0.1",
                 keyPrefix,
-                "taskregistry.redis.mode",
-                "cluster",
-                "taskregistry.redis.nodes",
-                cluster.nodesSetting());
+                concat(
+                        moreKeysAndValues,
+                        "taskregistry.redis.mode",
+                        "cluster",
+                        "taskregistry.redis.nodes",
+                        cluster.nodesSetting()));
+    }
+
+    private static String[] concat(String[] more, String... pairs) {
+        String[] all = java.util.Arrays.copyOf(pairs, pairs.length + more.length);
+        System.arraycopy(more, 0, all, pairs.length, more.length);
+        return all;
     }
 
     /** The master of the Sentinel set (its sentinels, {@code mode=sentinel}) under {@code keyPrefix}. */

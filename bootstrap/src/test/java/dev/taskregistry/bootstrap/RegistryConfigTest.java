@@ -126,6 +126,30 @@ class RegistryConfigTest {
     }
 
     @Test
+    void theFeedSettings_haveTheirDefaults_andBadValuesAreRejectedNamingTheKey() {
+        RegistryConfig defaults = configured(Map.of());
+        assertThat(defaults.feedRetention()).isEqualTo(10_000);
+        assertThat(defaults.feedMaxSubscribers()).isEqualTo(10_000);
+        assertThat(defaults.feedStreams().heartbeat()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(defaults.feedStreams().maxWait()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(defaults.redisFeedSettings().retainedChanges()).isEqualTo(10_000);
+        assertThat(configured(Map.of(Setting.FEED_RETENTION, "50"))
+                        .redisFeedSettings()
+                        .retainedChanges())
+                .isEqualTo(50);
+
+        assertThatThrownBy(() -> configured(Map.of(Setting.FEED_RETENTION, "0")))
+                .hasMessageContaining("taskregistry.feed.retention must be at least 1, was '0'");
+        assertThatThrownBy(() -> configured(Map.of(Setting.FEED_MAX_SUBSCRIBERS, "many")))
+                .hasMessageContaining("taskregistry.feed.max-subscribers")
+                .hasMessageContaining("'many'");
+        assertThatThrownBy(() -> configured(Map.of(Setting.FEED_HEARTBEAT, "PT0S")))
+                .hasMessageContaining("taskregistry.feed.heartbeat");
+        assertThatThrownBy(() -> configured(Map.of(Setting.FEED_MAX_WAIT, "PT1.5S")))
+                .hasMessageContaining("taskregistry.feed.max-wait must be whole seconds");
+    }
+
+    @Test
     void defaults_areAccepted() {
         RegistryConfig config = config("inmemory", "PT2S", "PT5M", "P7D");
 

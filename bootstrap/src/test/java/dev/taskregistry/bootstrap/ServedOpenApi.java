@@ -84,7 +84,8 @@ public final class ServedOpenApi {
                 .map(ValidationReport.Message::getKey)
                 .toList();
         if (keys.equals(List.of(PATH_MISSING)) || keys.equals(List.of(METHOD_NOT_ALLOWED))) {
-            // The bearer token is checked before routing: any method on any path under /tasks and /stats may be 401.
+            // The bearer token is checked before routing: any method on any path under /tasks, /events and /stats may
+            // be 401.
             report = response.status() == 401 && isProtected(path)
                     ? genericProblem("Unauthorized", 401, response)
                     : keys.equals(List.of(PATH_MISSING))
@@ -100,6 +101,8 @@ public final class ServedOpenApi {
     private static boolean isProtected(String path) {
         return path.equals("/tasks")
                 || path.startsWith("/tasks/")
+                || path.equals("/events")
+                || path.startsWith("/events/")
                 || path.equals("/stats")
                 || path.startsWith("/stats/");
     }

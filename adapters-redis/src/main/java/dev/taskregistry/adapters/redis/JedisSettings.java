@@ -59,6 +59,9 @@ final class JedisSettings {
         return DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(settings.timeoutMillis())
                 .socketTimeoutMillis(settings.timeoutMillis())
+                // Jedis waits forever on a blocking command (the change feed's XREAD BLOCK, half the timeout)
+                // unless told otherwise: a paused or unreachable Redis would then never be noticed.
+                .blockingSocketTimeoutMillis(2 * settings.timeoutMillis())
                 // CLIENT SETINFO costs a round trip per new connection and Redis before 7.2 rejects it anyway.
                 .clientSetInfoConfig(ClientSetInfoConfig.DISABLED);
     }

@@ -56,6 +56,30 @@ class RedisChangeFeedRecoveryTest {
         }
     }
 
+    /** A paused server keeps its connections open: only a bounded wait on the blocking read notices it. */
+    @Test
+    void whileRedisIsPaused_aWaitingSubscriberIsToldItIsUnavailable_andReadsOnOnceItIsBack() throws Exception {
+        try (FeedSubscription subscription =
+                repository.changeFeed().subscribe(TaskChangeFilter.all(), Optional.empty())) {
+            repository.register(TestTasks.pendingTask(Instant.now()));
+            nextChange(subscription);
+
+            redis.server().pause();
+            try {
+                assertThatThrownBy(() -> subscription.next(FeedReading.PATIENCE))
+                        .isInstanceOf(TaskStoreUnavailable.class);
+            } finally {
+                redis.server().resume();
+            }
+            Task after = TestTasks.pendingTask(Instant.now());
+            registerOnceRedisAnswers(after);
+
+            assertThat(changesOnceReadable(subscription, 1))
+                    .extracting(TaskChange::taskId)
+                    .containsExactly(after.id());
+        }
+    }
+
     @Test
     void afterARedisRestart_theSubscriptionReceivesEveryChangeWrittenSince_inOrder() throws Exception {
         try (FeedSubscription subscription =

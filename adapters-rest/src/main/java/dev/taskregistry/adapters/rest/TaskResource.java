@@ -1,6 +1,7 @@
 package dev.taskregistry.adapters.rest;
 
 import dev.taskregistry.adapters.rest.error.InvalidInput;
+import dev.taskregistry.adapters.rest.events.FeedStreamSettings;
 import dev.taskregistry.adapters.rest.model.CompleteTaskRequest;
 import dev.taskregistry.adapters.rest.model.FailTaskRequest;
 import dev.taskregistry.adapters.rest.model.RegisterTaskRequest;
@@ -9,6 +10,7 @@ import dev.taskregistry.adapters.rest.model.SetTtlRequest;
 import dev.taskregistry.adapters.rest.model.TaskPageResponse;
 import dev.taskregistry.adapters.rest.model.TaskResponse;
 import dev.taskregistry.application.TaskUseCases;
+import dev.taskregistry.application.feed.FeedUseCases;
 import dev.taskregistry.domain.Task;
 import dev.taskregistry.domain.TaskId;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +30,7 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -55,10 +58,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class TaskResource {
 
     private final TaskUseCases useCases;
+    private final FeedUseCases feed;
+    private final FeedStreamSettings feedSettings;
 
     @Inject
-    public TaskResource(TaskUseCases useCases) {
+    public TaskResource(TaskUseCases useCases, FeedUseCases feed, FeedStreamSettings feedSettings) {
         this.useCases = useCases;
+        this.feed = feed;
+        this.feedSettings = feedSettings;
     }
 
     @RequestBody(required = true)
@@ -90,17 +97,40 @@ public class TaskResource {
     }
 
     @Parameter(name = "id", in = ParameterIn.PATH, schema = @Schema(ref = "TaskId"))
+    @Parameter(
+            name = LongPollQuery.WAIT,
+            in = ParameterIn.QUERY,
+            description = "Long-poll: wait up to this many seconds for a version after after_version",
+            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0"))
+    @Parameter(
+            name = LongPollQuery.AFTER_VERSION,
+            in = ParameterIn.QUERY,
+            description = "With wait: answer as soon as the version exceeds it (default: the current version)",
+            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0"))
     @APIResponse(
             responseCode = "200",
-            description = "The task",
+            description = "The task (with wait: once its version passed after_version, or when the wait ended)",
             headers = @Header(name = "ETag", required = true, schema = @Schema(ref = "ETag")),
             content = @Content(schema = @Schema(implementation = TaskResponse.class)))
     @APIResponse(responseCode = "404", ref = "TaskNotFound")
     @GET
     @Path("{id}")
-    @Operation(summary = "Get a task", description = "404 when unknown or expired")
-    public Response get(@PathParam("id") String id) {
-        return withVersion(Response.ok(), useCases.getTask().get(TaskId.of(id)));
+    @Operation(
+            summary = "Get a task",
+            description = "404 when unknown or expired; with wait, a long-poll for its next version (503 beyond"
+                    + " taskregistry.feed.max-subscribers, wait at most taskregistry.feed.max-wait)")
+    public Response get(
+            @PathParam("id") String id,
+            @QueryParam(LongPollQuery.WAIT) String wait,
+            @QueryParam(LongPollQuery.AFTER_VERSION) String afterVersion)
+            throws InterruptedException {
+        TaskId taskId = TaskId.of(id);
+        Optional<LongPollQuery> poll = LongPollQuery.of(wait, afterVersion, feedSettings.maxWait());
+        Task task = poll.isEmpty()
+                ? useCases.getTask().get(taskId)
+                : feed.awaitTaskChange()
+                        .await(taskId, poll.get().afterVersion(), poll.get().waitFor());
+        return withVersion(Response.ok(), task);
     }
 
     @Parameter(name = "status", in = ParameterIn.QUERY, schema = @Schema(ref = "TaskStatus"))

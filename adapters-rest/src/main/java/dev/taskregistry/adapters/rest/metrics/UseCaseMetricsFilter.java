@@ -2,6 +2,8 @@ package dev.taskregistry.adapters.rest.metrics;
 
 import dev.taskregistry.adapters.rest.StatsResource;
 import dev.taskregistry.adapters.rest.TaskResource;
+import dev.taskregistry.adapters.rest.events.RegistryEventsResource;
+import dev.taskregistry.adapters.rest.events.TaskEventsResource;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -35,7 +37,12 @@ public class UseCaseMetricsFilter implements ContainerRequestFilter, ContainerRe
 
     @Inject
     public UseCaseMetricsFilter(MetricRegistry registry) {
-        this.meters = new UseCaseMeters(registry, TaskResource.class, StatsResource.class);
+        this.meters = new UseCaseMeters(
+                registry,
+                TaskResource.class,
+                StatsResource.class,
+                TaskEventsResource.class,
+                RegistryEventsResource.class);
     }
 
     @Override

@@ -15,7 +15,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.Set;
 
 /**
- * Rejects every request under {@code /tasks} and {@code /stats} without the configured token: 401. It runs
+ * Rejects every request under {@code /tasks}, {@code /events} and {@code /stats} without the configured token: 401. It runs
  * before matching, so no method (OPTIONS, a wrong one answered 405, one on an unknown sub-path) gets past it.
  */
 @Provider
@@ -25,7 +25,7 @@ import java.util.Set;
 public class BearerTokenFilter implements ContainerRequestFilter {
 
     /** First path segments of the protected resources. */
-    static final Set<String> PROTECTED_ROOTS = Set.of("tasks", "stats");
+    static final Set<String> PROTECTED_ROOTS = Set.of("tasks", "events", "stats");
 
     private static final String SCHEME = "Bearer ";
 
