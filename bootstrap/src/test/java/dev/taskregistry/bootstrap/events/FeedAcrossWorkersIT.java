@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -45,6 +46,22 @@ class FeedAcrossWorkersIT {
     void start() {
         feed = FeedWorkers.start("feed", 4, RedisServerOptions.inMemory());
         writers = Executors.newFixedThreadPool(WRITERS);
+    }
+
+    /** Every stream a test opened is closed by then: each worker releases its subscriber and subscription. */
+    @AfterEach
+    void everyWorkerReleasesTheSubscribersThatWent() {
+        for (int worker = 0; worker < 4; worker++) {
+            int index = worker;
+            Awaitility.await().atMost(PATIENCE).untilAsserted(() -> {
+                assertThat(feed.metric(index, FeedWorkers.SUBSCRIBERS))
+                        .as("subscribers of worker %d", index)
+                        .isZero();
+                assertThat(feed.metric(index, FeedWorkers.SUBSCRIPTIONS))
+                        .as("subscriptions of worker %d", index)
+                        .isZero();
+            });
+        }
     }
 
     @AfterAll

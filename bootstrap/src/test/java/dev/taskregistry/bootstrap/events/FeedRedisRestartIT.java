@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 class FeedRedisRestartIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The problem type of every answer that the store is down, before a stream or in it. */
+    private static final String STORE_UNAVAILABLE = "/store-unavailable";
 
     @Test
     void aStreamEndsWithUnavailableWhenRedisStops_andAResumeAfterTheRestartMissesNothing() throws Exception {
@@ -46,13 +48,15 @@ class FeedRedisRestartIT {
                 SseEvent unavailable = rest.getLast();
                 assertThat(unavailable.is("unavailable")).as("%s", unavailable).isTrue();
                 assertThat(unavailable.json().get("status").asInt()).isEqualTo(503);
-                assertThat(unavailable.json().get("title").asText()).isEqualTo("Task store unavailable");
+                assertThat(unavailable.json().get("type").asText()).endsWith(STORE_UNAVAILABLE);
             }
 
             try (SseStream refused = feed.open(1, "/events?type=" + type)) {
                 assertThat(refused.status()).isEqualTo(503);
+                assertThat(refused.header("Retry-After")).isNotBlank();
                 JsonNode problem = JSON.readTree(refused.body());
                 assertThat(problem.get("status").asInt()).isEqualTo(503);
+                assertThat(problem.get("type").asText()).endsWith(STORE_UNAVAILABLE);
             }
 
             feed.redis().startAgain();

@@ -26,6 +26,8 @@ class FeedThousandSubscribersIT {
     /** Streams being opened at once: enough to be quick, few enough not to overflow the server's accept queue. */
     private static final int OPENING_AT_ONCE = 32;
 
+    private static final double MIB = 1024 * 1024;
+
     @Test
     void aThousandStreamsOnOneWorker_allBegin_allReceiveALaterChange_andAreAllReleasedWhenTheyGo() throws Exception {
         String type = "crowd-" + UUID.randomUUID().toString().substring(0, 8);
@@ -37,6 +39,12 @@ class FeedThousandSubscribersIT {
                 assertThat(streams).hasSize(SUBSCRIBERS);
                 assertThat(feed.metric(0, FeedWorkers.SUBSCRIBERS)).isEqualTo(subscribersBefore + SUBSCRIBERS);
                 assertThat(feed.metric(0, FeedWorkers.SUBSCRIPTIONS)).isEqualTo(subscriptionsBefore + SUBSCRIBERS);
+                System.out.printf(
+                        "%d streams open on one worker (-Xmx256m): heap used %.0f MiB, committed %.0f MiB, %.0f platform threads%n",
+                        SUBSCRIBERS,
+                        feed.metric(0, "memory_usedHeap_bytes") / MIB,
+                        feed.metric(0, "memory_committedHeap_bytes") / MIB,
+                        feed.metric(0, "thread_count"));
 
                 String id = type + "-news";
                 new ChangeWriter(feed.worker(0), new ChangeLedger(), type, 1).register(id, type, 1);
