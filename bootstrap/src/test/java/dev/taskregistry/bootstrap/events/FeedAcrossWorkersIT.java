@@ -80,8 +80,8 @@ class FeedAcrossWorkersIT {
         ChangeLedger ledger = new ChangeLedger();
         String shared = type + "-shared";
         try (SseStream stream = feed.subscribe(1, "/events?type=" + type)) {
-            new ChangeWriter(feed.worker(0), ledger, type, 1).register(shared, type, 1000);
             List<ChangeWriter> writing = writers(ledger, type, 8);
+            writing.getFirst().register(shared, type, 1000);
             // Another type's changes, made meanwhile, must not reach the filtered stream.
             ChangeWriter unseen = new ChangeWriter(feed.worker(2), new ChangeLedger(), uniqueType("unseen"), 3);
 
@@ -94,7 +94,7 @@ class FeedAcrossWorkersIT {
             }
             unseen.write(0, unseen.steps());
             awaitAll(done);
-            String last = lastChange(ledger, type);
+            String last = lastChange(writing.getFirst(), type);
 
             ledger.assertReceivedExactlyOnce(FeedWorkers.readThrough(stream, last));
         }
@@ -126,7 +126,7 @@ class FeedAcrossWorkersIT {
                     return null;
                 }));
             }
-            // Writers are still at work when the subscriber goes: a third of their changes is at least 3 x 14.
+            // The writers' first thirds (3 x 14 changes) outnumber what the subscriber takes before it goes.
             for (int i = 0; i < 15; i++) {
                 received.add(first.nextEvent(PATIENCE));
             }
@@ -140,7 +140,7 @@ class FeedAcrossWorkersIT {
         try (SseStream second = feed.subscribe(3, "/events?type=" + type, "Last-Event-ID", lastSeen)) {
             resumed.countDown();
             awaitAll(done);
-            String last = lastChange(ledger, type);
+            String last = lastChange(writing.getFirst(), type);
             received.addAll(FeedWorkers.readThrough(second, last));
         } finally {
             resumed.countDown();
@@ -152,15 +152,16 @@ class FeedAcrossWorkersIT {
     @Test
     void aLongPollOnOneWorker_answersWithTheCompletedTask_whenAnotherWorkerCompletesIt() throws Exception {
         String id = uniqueType("poll");
-        ChangeLedger ledger = new ChangeLedger();
-        ChangeWriter writer = new ChangeWriter(feed.worker(0), ledger, "poll", 1);
-        writer.register(id, "poll", 2);
+        assertThat(feed.worker(0)
+                        .post("/tasks", "{\"id\":\"" + id + "\",\"type\":\"poll\"}")
+                        .status())
+                .isEqualTo(201);
         assertThat(feed.worker(0).post("/tasks/" + id + "/start", null).status())
                 .isEqualTo(200);
 
         double waitingBefore = feed.metric(2, FeedWorkers.SUBSCRIBERS);
         CompletableFuture<HttpResponse<String>> poll = longPoll(2, "/tasks/" + id + "?wait=30&after_version=2");
-        // The completion comes while the poll waits: worker 2 counts it among its feed subscribers.
+        // The completion comes while the poll waits: worker(2) counts it among its feed subscribers.
         Awaitility.await()
                 .atMost(PATIENCE)
                 .until(() -> poll.isDone() || feed.metric(2, FeedWorkers.SUBSCRIBERS) > waitingBefore);
@@ -189,9 +190,9 @@ class FeedAcrossWorkersIT {
     }
 
     /** Registers a task after every other change; answers its id. Its event is the last one due. */
-    private String lastChange(ChangeLedger ledger, String type) {
+    private static String lastChange(ChangeWriter writer, String type) {
         String id = type + "-last";
-        new ChangeWriter(feed.worker(0), ledger, type, 1).register(id, type, 1);
+        writer.register(id, type, 1);
         return id;
     }
 

@@ -47,7 +47,10 @@ class FeedThousandSubscribersIT {
                         feed.metric(0, "thread_count"));
 
                 String id = type + "-news";
-                new ChangeWriter(feed.worker(0), new ChangeLedger(), type, 1).register(id, type, 1);
+                assertThat(feed.worker(0)
+                                .post("/tasks", "{\"id\":\"" + id + "\",\"type\":\"" + type + "\"}")
+                                .status())
+                        .isEqualTo(201);
 
                 for (SseStream stream : streams) {
                     SseEvent event = stream.nextEvent(PATIENCE);
