@@ -4,6 +4,7 @@ import dev.taskregistry.bootstrap.ApiClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +27,7 @@ public final class WorkerProcesses implements AutoCloseable {
 
     private final List<Process> processes = new ArrayList<>();
     private final List<ApiClient> clients = new ArrayList<>();
+    private final List<Integer> ports = new ArrayList<>();
     private final Thread stopOnExit = new Thread(this::stopAll, "stop-worker-processes");
 
     private WorkerProcesses() {
@@ -68,6 +70,11 @@ public final class WorkerProcesses implements AutoCloseable {
         return clients.get(index);
     }
 
+    /** The address of {@code path} on worker {@code index}, for clients other than {@link ApiClient} (streams). */
+    public URI uri(int index, String path) {
+        return URI.create("http://127.0.0.1:" + ports.get(index) + path);
+    }
+
     private void launch(String name, int port, Map<String, String> environment) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-jar", JAR.toString())
@@ -77,6 +84,7 @@ public final class WorkerProcesses implements AutoCloseable {
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         processes.add(builder.start());
         clients.add(new ApiClient(port));
+        ports.add(port);
     }
 
     private void awaitReady(int index) {
