@@ -87,6 +87,16 @@ class McpProtocolApiTest {
     }
 
     @Test
+    void aBodyOverTheApisLimit_is413_andStoresNothing() {
+        long before = totalTasks();
+        String huge = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"pad\":\"" + "x".repeat(1_100_000)
+                + "\"}}";
+
+        assertThat(post(huge).status()).isEqualTo(413);
+        assertThat(totalTasks()).isEqualTo(before);
+    }
+
+    @Test
     void getAndDelete_are405() {
         assertThat(api.get("/mcp").status()).isEqualTo(405);
         assertThat(api.delete("/mcp").status()).isEqualTo(405);
