@@ -396,8 +396,9 @@ abstract class TaskApiContract {
 
         String shortLived = uniqueId();
         api.post("/tasks", "{\"id\":\"" + shortLived + "\",\"type\":\"x\",\"ttl_seconds\":1}");
+        // A generous bound on a 1 s expiry: on a loaded machine one read alone has taken over 5 s.
         org.awaitility.Awaitility.await()
-                .atMost(Duration.ofSeconds(5))
+                .atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> api.get("/tasks/" + shortLived).status() == 404);
         assertProblem(api.post("/tasks/" + shortLived + "/start", null), 404, null);

@@ -99,11 +99,11 @@ class RedisConnectionPoolTest {
                 return new Jedis(connection).ping();
             }
         });
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> pool.getNumWaiters() == 1);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> pool.getNumWaiters() == 1);
 
         holder.close();
 
-        assertThat(waiter.get(5, TimeUnit.SECONDS)).isEqualTo("PONG");
+        assertThat(waiter.get(60, TimeUnit.SECONDS)).isEqualTo("PONG");
         assertThat(connections.attempts().getLast()).isNotEqualTo(Thread.currentThread());
         assertThat(connections.attempts().getLast().isVirtual()).isTrue();
     }
