@@ -32,9 +32,10 @@ import redis.clients.jedis.RedisClient;
  * appends its event, {@code XADD {p}:events MAXLEN ~ 10000}) against the same scripts less that append
  * ({@code noEvents}: the change as it was before the feed), on one Redis, in one fork.
  *
- * <p><b>Interleaved.</b> The two variants take turns by iteration, events, noEvents, noEvents, events, events, ...
- * ({@link #variantOf}: ABBA, so a steady drift of the machine's load favours neither), warm-up included, each on a
- * registry of its own. JMH's own score of a method is therefore the mean of both variants and means nothing; the
+ * <p><b>Interleaved.</b> The two variants take turns by iteration of one second, events, noEvents, noEvents, events,
+ * events, ... ({@link #variantOf}: ABBA, so a steady drift of the machine's load favours neither), warm-up included,
+ * each on a registry of its own: on a machine shared with others' builds, the load changes within seconds, and
+ * variants a second apart share it far better than forks half a minute apart. JMH's own score of a method is therefore the mean of both variants and means nothing; the
  * figures are each variant's mean over its measured iterations and their ratio, which {@code BenchmarkReport} reads
  * from the JSON's per-iteration data (each iteration's line in the text output starts with its variant).
  *
@@ -52,8 +53,8 @@ import redis.clients.jedis.RedisClient;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 4, time = 2)
-@Measurement(iterations = 10, time = 2)
+@Warmup(iterations = 4, time = 1)
+@Measurement(iterations = 20, time = 1)
 @Fork(
         value = 1,
         jvmArgsAppend = {"-Xms1g", "-Xmx4g"})

@@ -3,19 +3,24 @@ package dev.taskregistry.benchmarks;
 import dev.taskregistry.adapters.redis.RedisConnection;
 import dev.taskregistry.adapters.redis.RedisStoreSettings;
 import dev.taskregistry.adapters.redis.RedisTaskRepository;
+import dev.taskregistry.domain.FeedSubscription;
 import dev.taskregistry.domain.ProgressReport;
 import dev.taskregistry.domain.Task;
+import dev.taskregistry.domain.TaskChangeFilter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import redis.clients.jedis.RedisClient;
@@ -25,7 +30,10 @@ import redis.clients.jedis.RedisClient;
  * 5). For each case, a script variant ({@link FeedScripts}) and a stream node setting, it registers {@value
  * #FILLED} tasks (a full stream), then {@code --calls} registers and {@code --calls} progress updates of one task
  * through the adapter's repository ({@link ScriptSwappingConnection}, one thread), and reads Redis' own µs per
- * {@code EVALSHA} and per {@code XADD} from {@code INFO commandstats} around each. The cases run in turn, round
+ * {@code EVALSHA} and per {@code XADD} from {@code INFO commandstats} around each (and, in the case with a
+ * subscriber, the {@code XREAD} time of the repository's stream reader per change: Redis 7.0 counts only a read's
+ * first execution there, not serving it when it is woken, so see the redis-server's CPU per call beside it, from
+ * /proc). The cases run in turn, round
  * after round, so they share the machine's noise; the table gives the median over the rounds. Then the memory:
  * {@code used_memory} growth per retained event once a stream is at its retention, filled by progress updates of
  * one task (nothing else grows), for each node setting.
@@ -47,7 +55,13 @@ public final class FeedEventProfile {
     private static final String NODE_ENTRIES = "stream-node-max-entries";
 
     /** A script variant on a stream node setting. */
-    record Case(String name, UnaryOperator<FeedScripts.Script> transform, int nodeBytes, int nodeEntries) {}
+    record Case(
+            String name, UnaryOperator<FeedScripts.Script> transform, int nodeBytes, int nodeEntries, boolean read) {
+
+        Case(String name, UnaryOperator<FeedScripts.Script> transform, int nodeBytes, int nodeEntries) {
+            this(name, transform, nodeBytes, nodeEntries, false);
+        }
+    }
 
     /** What one case measured in one round. */
     record Measured(
@@ -57,6 +71,8 @@ public final class FeedEventProfile {
             long calls,
             double evalshaMicros,
             double xaddMicros,
+            double xreadMicrosPerCall,
+            double redisCpuMicrosPerCall,
             double clientMicrosPerOp,
             long streamLength,
             long streamBytes,
@@ -84,7 +100,8 @@ public final class FeedEventProfile {
                 new Case("event, MAXLEN = (exact trim)", FeedScripts::eventTrimmedExactly, 4096, 100),
                 new Case("event, nodes of 100 entries (node-max-bytes 0)", UnaryOperator.identity(), 0, 100),
                 new Case("event, nodes of 64 KiB (node-max-bytes 65536)", UnaryOperator.identity(), 65536, 100),
-                new Case("event, nodes of 1000 entries (0 / 1000)", UnaryOperator.identity(), 0, 1000));
+                new Case("event, nodes of 1000 entries (0 / 1000)", UnaryOperator.identity(), 0, 1000),
+                new Case("event as shipped, one subscriber reading", UnaryOperator.identity(), 4096, 100, true));
         try (RedisClient raw = BenchmarkRedis.rawClient()) {
             String bytesBefore = raw.configGet(NODE_BYTES).get(NODE_BYTES);
             String entriesBefore = raw.configGet(NODE_ENTRIES).get(NODE_ENTRIES);
@@ -99,10 +116,11 @@ public final class FeedEventProfile {
                 for (int[] node : new int[][] {{4096, 100}, {0, 100}, {65536, 100}, {0, 1000}}) {
                     memory.add(memory(raw, node[0], node[1]));
                 }
-                report(System.out, all, memory);
+                // The raw rows first: a table that fails to print loses nothing.
                 if (out != null) {
                     write(out, all, memory);
                 }
+                report(System.out, all, memory);
             } finally {
                 raw.configSet(NODE_BYTES, bytesBefore);
                 raw.configSet(NODE_ENTRIES, entriesBefore);
@@ -128,32 +146,83 @@ public final class FeedEventProfile {
             for (int i = 0; i < FILLED; i++) {
                 repository.register(BenchmarkTasks.pending("fill-" + i, CLOCK.instant()));
             }
-            List<Measured> measured = new ArrayList<>();
-            Map<String, long[]> before = RedisCommandStatsProfiler.commandStats(raw.info("commandstats"));
-            long start = System.nanoTime();
-            for (int i = 0; i < calls; i++) {
-                repository.register(BenchmarkTasks.pending("reg-" + i, CLOCK.instant()));
+            Reading reading = c.read() ? new Reading(prefix) : null;
+            try {
+                return measureCalls(raw, c, round, calls, prefix, repository);
+            } finally {
+                if (reading != null) {
+                    reading.close();
+                }
             }
-            measured.add(measured(raw, c, round, "register", prefix, before, start));
-
-            Task task = BenchmarkTasks.pending("upd", CLOCK.instant());
-            repository.register(task);
-            before = RedisCommandStatsProfiler.commandStats(raw.info("commandstats"));
-            start = System.nanoTime();
-            for (int i = 0; i < calls; i++) {
-                task = task.reportProgress(ProgressReport.ofSteps(i % 11), CLOCK.instant());
-                repository.update(task);
-            }
-            measured.add(measured(raw, c, round, "update", prefix, before, start));
-            System.err.printf(
-                    Locale.ROOT,
-                    "round %d, %s: register %.2f µs, update %.2f µs per EVALSHA%n",
-                    round,
-                    c.name(),
-                    measured.get(0).evalshaMicros(),
-                    measured.get(1).evalshaMicros());
-            return measured;
         }
+    }
+
+    /**
+     * A subscriber of the registry's change feed in this process, as a service with one open SSE stream has: the
+     * repository's stream reader ({@code XREAD BLOCK}) and a virtual thread taking every change. On a repository of
+     * its own (the shipped scripts; it only reads), so the reader's commands go to Redis as the service sends them.
+     */
+    private static final class Reading implements AutoCloseable {
+        private final RedisTaskRepository reader;
+        private final FeedSubscription subscription;
+        private final Thread taker;
+
+        Reading(String prefix) {
+            reader = BenchmarkRedis.repository(prefix);
+            subscription = reader.changeFeed().subscribe(TaskChangeFilter.all(), Optional.empty());
+            taker = Thread.ofVirtual().start(() -> {
+                try {
+                    while (subscription.isOpen()) {
+                        subscription.next(Duration.ofSeconds(1));
+                    }
+                } catch (InterruptedException stopped) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+
+        @Override
+        public void close() {
+            subscription.close();
+            try {
+                taker.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            reader.close();
+        }
+    }
+
+    private static List<Measured> measureCalls(
+            RedisClient raw, Case c, int round, int calls, String prefix, RedisTaskRepository repository) {
+        List<Measured> measured = new ArrayList<>();
+        long pid = RedisCpuProfiler.pidOf(raw.info("server"));
+        Map<String, long[]> before = RedisCommandStatsProfiler.commandStats(raw.info("commandstats"));
+        long ticks = RedisCpuProfiler.ticks(pid);
+        long start = System.nanoTime();
+        for (int i = 0; i < calls; i++) {
+            repository.register(BenchmarkTasks.pending("reg-" + i, CLOCK.instant()));
+        }
+        measured.add(measured(raw, c, round, "register", prefix, before, start, pid, ticks));
+
+        Task task = BenchmarkTasks.pending("upd", CLOCK.instant());
+        repository.register(task);
+        before = RedisCommandStatsProfiler.commandStats(raw.info("commandstats"));
+        ticks = RedisCpuProfiler.ticks(pid);
+        start = System.nanoTime();
+        for (int i = 0; i < calls; i++) {
+            task = task.reportProgress(ProgressReport.ofSteps(i % 11), CLOCK.instant());
+            repository.update(task);
+        }
+        measured.add(measured(raw, c, round, "update", prefix, before, start, pid, ticks));
+        System.err.printf(
+                Locale.ROOT,
+                "round %d, %s: register %.2f µs, update %.2f µs per EVALSHA%n",
+                round,
+                c.name(),
+                measured.get(0).evalshaMicros(),
+                measured.get(1).evalshaMicros());
+        return measured;
     }
 
     private static Measured measured(
@@ -163,11 +232,15 @@ public final class FeedEventProfile {
             String operation,
             String prefix,
             Map<String, long[]> before,
-            long startNanos) {
+            long startNanos,
+            long pid,
+            long startTicks) {
         double elapsedMicros = (System.nanoTime() - startNanos) / 1e3;
+        double cpuMicros = (RedisCpuProfiler.ticks(pid) - startTicks) / RedisCpuProfiler.TICKS_PER_SECOND * 1e6;
         Map<String, long[]> after = RedisCommandStatsProfiler.commandStats(raw.info("commandstats"));
         long[] evalsha = delta(before, after, "evalsha");
         long[] xadd = delta(before, after, "xadd");
+        long[] xread = delta(before, after, "xread");
         String events = BenchmarkRedis.key(prefix, "events");
         long length = raw.exists(events) ? raw.xlen(events) : 0;
         Long bytes = raw.exists(events) ? raw.memoryUsage(events, 0) : Long.valueOf(0);
@@ -179,6 +252,8 @@ public final class FeedEventProfile {
                 evalsha[0],
                 perCall(evalsha),
                 perCall(xadd),
+                xread[0] == 0 ? 0 : (double) xread[1] / evalsha[0],
+                cpuMicros / evalsha[0],
                 elapsedMicros / evalsha[0],
                 length,
                 bytes == null ? 0 : bytes,
@@ -272,15 +347,16 @@ public final class FeedEventProfile {
             byCase.computeIfAbsent(m.caseName() + "\t" + m.operation(), k -> new ArrayList<>())
                     .add(m);
         }
-        out.println("| case | operation | Redis µs per EVALSHA (median; per round) | µs per XADD | client µs per call"
-                + " (1 thread) | stream entries | entries per node | stream bytes per entry |");
-        out.println("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        out.println(
+                "| case | operation | Redis µs per EVALSHA (median; per round) | µs per XADD | XREAD µs per change"
+                        + " | Redis CPU µs per call | client µs per call (1 thread) | stream entries | entries per node | stream bytes per entry |");
+        out.println("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         for (Map.Entry<String, List<Measured>> entry : byCase.entrySet()) {
             List<Measured> rounds = entry.getValue();
             Measured last = rounds.getLast();
             out.printf(
                     Locale.ROOT,
-                    "| %s | `%s` | %.2f (%s) | %.2f | %.1f | %,d | %s | %s |%n",
+                    "| %s | `%s` | %.2f (%s) | %.2f | %.2f | %.1f | %.1f | %,d | %s | %s |%n",
                     last.caseName(),
                     last.operation(),
                     median(rounds.stream().mapToDouble(Measured::evalshaMicros).toArray()),
@@ -290,6 +366,12 @@ public final class FeedEventProfile {
                                     .map(m -> String.format(Locale.ROOT, "%.2f", m.evalshaMicros()))
                                     .toList()),
                     median(rounds.stream().mapToDouble(Measured::xaddMicros).toArray()),
+                    median(rounds.stream()
+                            .mapToDouble(Measured::xreadMicrosPerCall)
+                            .toArray()),
+                    median(rounds.stream()
+                            .mapToDouble(Measured::redisCpuMicrosPerCall)
+                            .toArray()),
                     median(rounds.stream()
                             .mapToDouble(Measured::clientMicrosPerOp)
                             .toArray()),
@@ -308,17 +390,19 @@ public final class FeedEventProfile {
     private static void write(Path out, List<Measured> all, List<String> memory) {
         List<String> lines = new ArrayList<>();
         lines.add(
-                "case\tround\toperation\tcalls\tevalsha_us\txadd_us\tclient_us_per_call\tstream_entries\tstream_bytes\tstream_nodes");
+                "case\tround\toperation\tcalls\tevalsha_us\txadd_us\txread_us_per_change\tredis_cpu_us_per_call\tclient_us_per_call\tstream_entries\tstream_bytes\tstream_nodes");
         for (Measured m : all) {
             lines.add(String.format(
                     Locale.ROOT,
-                    "%s\t%d\t%s\t%d\t%.3f\t%.3f\t%.2f\t%d\t%d\t%d",
+                    "%s\t%d\t%s\t%d\t%.3f\t%.3f\t%.3f\t%.2f\t%.2f\t%d\t%d\t%d",
                     m.caseName(),
                     m.round(),
                     m.operation(),
                     m.calls(),
                     m.evalshaMicros(),
                     m.xaddMicros(),
+                    m.xreadMicrosPerCall(),
+                    m.redisCpuMicrosPerCall(),
                     m.clientMicrosPerOp(),
                     m.streamLength(),
                     m.streamBytes(),
@@ -338,7 +422,7 @@ public final class FeedEventProfile {
 
     static double median(double[] values) {
         double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         int middle = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
