@@ -96,6 +96,7 @@ public final class FeedEventProfile {
                 new Case("no event (before the feed)", FeedScripts::withoutEvent, 4096, 100),
                 new Case("event as shipped", UnaryOperator.identity(), 4096, 100),
                 new Case("event without its task (not the contract)", FeedScripts::eventWithoutTask, 4096, 100),
+                new Case("event of kind and task only (another format)", FeedScripts::eventKindAndTask, 4096, 100),
                 new Case("event untrimmed (not the contract)", FeedScripts::eventUntrimmed, 4096, 100),
                 new Case("event, MAXLEN = (exact trim)", FeedScripts::eventTrimmedExactly, 4096, 100),
                 new Case("event, nodes of 100 entries (node-max-bytes 0)", UnaryOperator.identity(), 0, 100),

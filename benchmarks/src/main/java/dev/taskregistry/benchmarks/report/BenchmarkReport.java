@@ -156,11 +156,17 @@ public final class BenchmarkReport {
             line("mean; the table gives the median over the rounds. Redis µs per `EVALSHA` and per `XADD` from `INFO");
             line(
                     "commandstats` around each measured iteration (`RedisCommandStatsProfiler`); Redis CPU µs per operation");
-            line("from /proc (`RedisCpuProfiler`); medians over the rounds of each variant's mean.");
+            line(
+                    "from /proc (`RedisCpuProfiler`); medians over the rounds of each variant's mean. \"1-s pairs\": the median");
+            line(
+                    "of events/noEvents over every pair of neighbouring 1-second iterations of all rounds, less swayed by a");
+            line("burst of others' load than a round's means.");
             line("");
-            line("| threads | operation | events ops/s | noEvents ops/s | ratio per round | ratio (median) | target | |"
-                    + " Redis µs per EVALSHA events / noEvents | µs per XADD | Redis CPU µs/op events / noEvents |");
-            line("| ---: | --- | ---: | ---: | --- | ---: | ---: | --- | ---: | ---: | ---: |");
+            line(
+                    "| threads | operation | events ops/s | noEvents ops/s | ratio per round | ratio (median) | 1-s pairs: median"
+                            + " (pairs) | target | | Redis µs per EVALSHA events / noEvents | µs per XADD | Redis CPU µs/op events /"
+                            + " noEvents |");
+            line("| ---: | --- | ---: | ---: | --- | ---: | ---: | ---: | --- | ---: | ---: | ---: |");
             for (int threads : new TreeSet<>(runs.stream().map(FeedRun::threads).toList())) {
                 for (String method : List.of("register", "update")) {
                     List<FeedRun> rounds = runs.stream()
@@ -173,8 +179,11 @@ public final class BenchmarkReport {
                             .map(r -> r.mean("score", 0) / r.mean("score", 1))
                             .toList();
                     double median = median(ratios);
+                    List<Double> pairs = rounds.stream()
+                            .flatMap(r -> r.pairRatios().stream())
+                            .toList();
                     line(
-                            "| %d | `%s` | %s | %s | %s | **%.2f** | >= %.2f | %s | %.2f / %.2f | %.2f | %.1f / %.1f |",
+                            "| %d | `%s` | %s | %s | %s | **%.2f** | %.2f (%d) | >= %.2f | %s | %.2f / %.2f | %.2f | %.1f / %.1f |",
                             threads,
                             method,
                             count(median(
@@ -183,6 +192,8 @@ public final class BenchmarkReport {
                                     rounds.stream().map(r -> r.mean("score", 1)).toList())),
                             joined(ratios),
                             median,
+                            pairs.isEmpty() ? Double.NaN : median(pairs),
+                            pairs.size(),
                             FEED_TARGET,
                             verdict(median >= FEED_TARGET),
                             median(rounds.stream()
@@ -218,6 +229,23 @@ public final class BenchmarkReport {
      */
     private record FeedRun(
             String run, String method, int threads, List<Integer> variants, Map<String, List<Double>> values) {
+
+        /**
+         * events/noEvents of each pair of neighbouring measured iterations (0 and 1, 2 and 3, ...: under ABBA each pair
+         * holds one of each, a second apart).
+         */
+        List<Double> pairRatios() {
+            List<Double> series = values.getOrDefault("score", List.of());
+            List<Double> ratios = new ArrayList<>();
+            for (int i = 0; i + 1 < Math.min(series.size(), variants.size()); i += 2) {
+                int events = variants.get(i) == 0 ? i : i + 1;
+                int noEvents = events == i ? i + 1 : i;
+                if (variants.get(events) == 0 && variants.get(noEvents) == 1) {
+                    ratios.add(series.get(events) / series.get(noEvents));
+                }
+            }
+            return ratios;
+        }
 
         /** The mean of {@code metric} over the measured iterations of {@code variant}; NaN when there is none. */
         double mean(String metric, int variant) {
