@@ -31,9 +31,8 @@ import redis.clients.jedis.RedisClient;
  * #FILLED} tasks (a full stream), then {@code --calls} registers and {@code --calls} progress updates of one task
  * through the adapter's repository ({@link ScriptSwappingConnection}, one thread), and reads Redis' own µs per
  * {@code EVALSHA} and per {@code XADD} from {@code INFO commandstats} around each (and, in the case with a
- * subscriber, the {@code XREAD} time of the repository's stream reader per change: Redis 7.0 counts only a read's
- * first execution there, not serving it when it is woken, so see the redis-server's CPU per call beside it, from
- * /proc). The cases run in turn, round
+ * subscriber, the {@code XREAD} time of the repository's stream reader per change), and the redis-server's CPU per
+ * call from /proc, which also holds what no command's time does (reading requests, writing replies). The cases run in turn, round
  * after round, so they share the machine's noise; the table gives the median over the rounds. Then the memory:
  * {@code used_memory} growth per retained event once a stream is at its retention, filled by progress updates of
  * one task (nothing else grows), for each node setting.
