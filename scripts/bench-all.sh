@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every benchmark of docs/BENCHMARKS.md in one command, on a redis-server of its own (never the shared one):
 #   scripts/bench-all.sh [--quick] [--rounds N] [--failover-repeats N]
-#                        [--only adapters,inmemory,scale,http,cluster] [--skip-build]
+#                        [--only adapters,inmemory,scale,http,cluster,feed] [--skip-build]
 # 1. builds the service jar and the JMH jar (mvn -Pbenchmarks -DskipTests package);
 # 2. starts redis-server on a free port (no persistence) and stops it at the end, whatever happens;
 # 3. JMH: Redis adapter vs raw Jedis at 1 and 8 threads (--rounds rounds, default 3), the in-memory adapter
@@ -12,7 +12,10 @@
 #    adapter on it vs raw RedisClusterClient at 1 and 8 threads (--rounds rounds), then FailoverWindow: writers
 #    through the repository while the registry's master fails over (graceful and SIGKILL, on Cluster and on a
 #    Sentinel set of its own; --failover-repeats times each, default 5);
-# 6. prints the summary (benchmarks/target/bench-results/summary.md); raw outputs stay next to it.
+# 6. feed: what the change feed's event costs a change (FeedCostBenchmark: register and update with the scripts as
+#    shipped vs the same scripts less their XADD, taking turns by iteration in one fork, at 1 and 8 threads,
+#    --rounds rounds), then FeedEventProfile (where the cost goes; bytes per retained event), on the redis-server above;
+# 7. prints the summary (benchmarks/target/bench-results/summary.md); raw outputs stay next to it.
 # --quick makes every run short: a smoke test of the whole chain, not figures to publish.
 # Needs JDK 21+ (JAVA_HOME), Maven, redis-server and wrk (apt-get install redis-server wrk).
 set -euo pipefail
@@ -22,7 +25,7 @@ invocation="scripts/bench-all.sh $*"
 quick=false
 rounds=3
 failover_repeats=5
-only="adapters,inmemory,scale,http,cluster"
+only="adapters,inmemory,scale,http,cluster,feed"
 build=true
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -76,7 +79,8 @@ if $build; then
     mvn -B -q -Pbenchmarks -DskipTests package
 fi
 rm -rf "$results"
-mkdir -p "$results/jmh" "$results/memory" "$results/http" "$results/service" "$results/cluster" "$results/failover"
+mkdir -p "$results/jmh" "$results/memory" "$results/http" "$results/service" "$results/cluster" "$results/failover" \
+    "$results/feed"
 if wants http; then
     # The service runs from a copy, so a 'mvn clean' elsewhere in the tree cannot pull the jar from under it.
     cp bootstrap/target/task-registry.jar "$results/service/"
@@ -203,6 +207,29 @@ if wants scale; then
             "$("${cli[@]}" zcard "{$prefix}:idx:type:bond_pricing")" >> "$results/memory/redis-memory.tsv"
     done
     "${cli[@]}" get "{scale-${sizes[-1]}}:task:task-2" > "$results/memory/typical-document.json" 2>/dev/null || true
+    "${cli[@]}" flushdb >/dev/null
+fi
+
+if wants feed; then
+    # Both variants in one fork, taking turns by iteration (FeedCostBenchmark.variantOf: ABBA); the fork empties the
+    # Redis and fills each registry past the stream's retention first. About 75 s per invocation (two forks:
+    # register, update); FeedEventProfile about 3 minutes.
+    feed_stats=dev.taskregistry.benchmarks.RedisCommandStatsProfiler
+    saved_timing=("${jmh_timing[@]}")
+    # Quick: still two iterations of each variant measured (ABBA after the two warm-ups).
+    if $quick; then jmh_timing=(-wi 2 -w 1 -i 4 -r 1); fi
+    for round in $(seq 1 "$rounds"); do
+        for threads in 1 8; do
+            jmh "feed-t$threads-r$round" 'FeedCostBenchmark\.(register|update)$' -t "$threads" \
+                -prof "$redis_cpu" -prof "$feed_stats"
+        done
+    done
+    jmh_timing=("${saved_timing[@]}")
+    echo "== FeedEventProfile"
+    profile_timing=()
+    if $quick; then profile_timing=(--rounds 1 --calls 2000); fi
+    "$java_bin" -cp "$jmh_jar" dev.taskregistry.benchmarks.FeedEventProfile "${profile_timing[@]}" \
+        --out "$results/feed/feed-profile.tsv" 2> "$results/feed/feed-profile.log" | tee "$results/feed/feed-profile.txt"
     "${cli[@]}" flushdb >/dev/null
 fi
 

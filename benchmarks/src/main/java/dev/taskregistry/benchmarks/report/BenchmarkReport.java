@@ -1,5 +1,8 @@
 package dev.taskregistry.benchmarks.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.taskregistry.benchmarks.FeedCostBenchmark;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +30,10 @@ public final class BenchmarkReport {
     private static final List<String> SCALE_COMMANDS = List.of("zrange", "mget", "zremrangebyscore", "exec", "time");
     private static final Pattern REDIS_RUN = Pattern.compile("redis-t(\\d+)-r(\\d+)-\\w+");
     private static final Pattern CLUSTER_RUN = Pattern.compile("cluster-t(\\d+)-r(\\d+)-\\w+");
+    private static final Pattern FEED_RUN = Pattern.compile("feed-t(\\d+)-r(\\d+)");
+    /** #12, point 5: a change with its event at least 0.85x the change without it. */
+    private static final double FEED_TARGET = 0.85;
+
     private static final List<String[]> REDIS_PAIRS = List.of(
             new String[] {"find", "rawGet", "0.8"},
             new String[] {"register", "rawSetNew", "0.6"},
@@ -51,6 +59,7 @@ public final class BenchmarkReport {
         BenchmarkReport report = new BenchmarkReport(Path.of(args[0]));
         report.redisAdapter();
         report.cluster();
+        report.feed();
         report.scale();
         report.inMemory();
         report.http();
@@ -123,6 +132,184 @@ public final class BenchmarkReport {
         if (!failover.isEmpty()) {
             failoverWindows(failover);
         }
+    }
+
+    /**
+     * FeedCostBenchmark: each change with its event against the same script without it, the variants taking turns
+     * by iteration within one fork ({@link FeedCostBenchmark#variantOf}); then FeedEventProfile's tables.
+     */
+    private void feed() throws IOException {
+        List<FeedRun> runs = feedRuns();
+        Path profile = results.resolve("feed").resolve("feed-profile.txt");
+        if (runs.isEmpty() && !Files.exists(profile)) {
+            return;
+        }
+        line("### Change feed: the cost of an event");
+        line("");
+        if (!runs.isEmpty()) {
+            line(
+                    "`FeedCostBenchmark`: `register` and `update` through the adapter with the scripts as shipped (`events`)");
+            line(
+                    "and with the same scripts less their `XADD` (`noEvents`), taking turns by iteration in one fork (ABBA),");
+            line(
+                    "ops/s, higher is better. A round's ratio is the events iterations' mean over the noEvents iterations'");
+            line("mean; the table gives the median over the rounds. Redis µs per `EVALSHA` and per `XADD` from `INFO");
+            line(
+                    "commandstats` around each measured iteration (`RedisCommandStatsProfiler`); Redis CPU µs per operation");
+            line(
+                    "from /proc (`RedisCpuProfiler`); medians over the rounds of each variant's mean. \"1-s pairs\": the median");
+            line(
+                    "of events/noEvents over every pair of neighbouring 1-second iterations of all rounds, less swayed by a");
+            line("burst of others' load than a round's means.");
+            line("");
+            line(
+                    "| threads | operation | events ops/s | noEvents ops/s | ratio per round | ratio (median) | 1-s pairs: median"
+                            + " (pairs) | target | | Redis µs per EVALSHA events / noEvents | µs per XADD | Redis CPU µs/op events /"
+                            + " noEvents |");
+            line("| ---: | --- | ---: | ---: | --- | ---: | ---: | ---: | --- | ---: | ---: | ---: |");
+            for (int threads : new TreeSet<>(runs.stream().map(FeedRun::threads).toList())) {
+                for (String method : List.of("register", "update")) {
+                    List<FeedRun> rounds = runs.stream()
+                            .filter(r -> r.threads() == threads && r.method().equals(method))
+                            .toList();
+                    if (rounds.isEmpty()) {
+                        continue;
+                    }
+                    List<Double> ratios = rounds.stream()
+                            .map(r -> r.mean("score", 0) / r.mean("score", 1))
+                            .toList();
+                    double median = median(ratios);
+                    List<Double> pairs = rounds.stream()
+                            .flatMap(r -> r.pairRatios().stream())
+                            .toList();
+                    line(
+                            "| %d | `%s` | %s | %s | %s | **%.2f** | %.2f (%d) | >= %.2f | %s | %.2f / %.2f | %.2f | %.1f / %.1f |",
+                            threads,
+                            method,
+                            count(median(
+                                    rounds.stream().map(r -> r.mean("score", 0)).toList())),
+                            count(median(
+                                    rounds.stream().map(r -> r.mean("score", 1)).toList())),
+                            joined(ratios),
+                            median,
+                            pairs.isEmpty() ? Double.NaN : median(pairs),
+                            pairs.size(),
+                            FEED_TARGET,
+                            verdict(median >= FEED_TARGET),
+                            median(rounds.stream()
+                                    .map(r -> r.mean("redis.evalsha_us", 0))
+                                    .toList()),
+                            median(rounds.stream()
+                                    .map(r -> r.mean("redis.evalsha_us", 1))
+                                    .toList()),
+                            median(rounds.stream()
+                                    .map(r -> r.mean("redis.xadd_us", 0))
+                                    .toList()),
+                            median(rounds.stream()
+                                    .map(r -> r.mean("redis.us_per_op", 0))
+                                    .toList()),
+                            median(rounds.stream()
+                                    .map(r -> r.mean("redis.us_per_op", 1))
+                                    .toList()));
+                }
+            }
+            line("");
+        }
+        if (Files.exists(profile)) {
+            line("Where the event's cost goes (`FeedEventProfile`, one thread, each case on a full stream; `feed/`):");
+            line("");
+            Files.readAllLines(profile, StandardCharsets.UTF_8).forEach(l -> line("%s", l));
+            line("");
+        }
+    }
+
+    /**
+     * One benchmark method of one feed-t&lt;threads&gt;-r&lt;round&gt; JSON: per measured iteration its variant and
+     * its values (the primary score as {@code score}, each secondary metric by name).
+     */
+    private record FeedRun(
+            String run, String method, int threads, List<Integer> variants, Map<String, List<Double>> values) {
+
+        /**
+         * events/noEvents of each pair of neighbouring measured iterations (0 and 1, 2 and 3, ...: under ABBA each pair
+         * holds one of each, a second apart).
+         */
+        List<Double> pairRatios() {
+            List<Double> series = values.getOrDefault("score", List.of());
+            List<Double> ratios = new ArrayList<>();
+            for (int i = 0; i + 1 < Math.min(series.size(), variants.size()); i += 2) {
+                int events = variants.get(i) == 0 ? i : i + 1;
+                int noEvents = events == i ? i + 1 : i;
+                if (variants.get(events) == 0 && variants.get(noEvents) == 1) {
+                    ratios.add(series.get(events) / series.get(noEvents));
+                }
+            }
+            return ratios;
+        }
+
+        /** The mean of {@code metric} over the measured iterations of {@code variant}; NaN when there is none. */
+        double mean(String metric, int variant) {
+            List<Double> series = values.getOrDefault(metric, List.of());
+            double sum = 0;
+            int n = 0;
+            for (int i = 0; i < Math.min(series.size(), variants.size()); i++) {
+                if (variants.get(i) == variant) {
+                    sum += series.get(i);
+                    n++;
+                }
+            }
+            return n == 0 ? Double.NaN : sum / n;
+        }
+    }
+
+    private List<FeedRun> feedRuns() throws IOException {
+        Path directory = results.resolve("jmh");
+        List<FeedRun> runs = new ArrayList<>();
+        if (!Files.isDirectory(directory)) {
+            return runs;
+        }
+        List<Path> files;
+        try (var listing = Files.list(directory)) {
+            files = listing.filter(
+                            f -> FEED_RUN.matcher(f.getFileName().toString().replaceFirst("\\.json$", ""))
+                                            .matches()
+                                    && f.toString().endsWith(".json"))
+                    .sorted()
+                    .toList();
+        }
+        ObjectMapper mapper = new ObjectMapper();
+        for (Path file : files) {
+            String run = file.getFileName().toString().replaceFirst("\\.json$", "");
+            for (JsonNode entry : mapper.readTree(file.toFile())) {
+                String benchmark = entry.path("benchmark").asText();
+                int warmup = entry.path("warmupIterations").asInt();
+                Map<String, List<Double>> values = new TreeMap<>();
+                values.put("score", firstFork(entry.path("primaryMetric")));
+                entry.path("secondaryMetrics")
+                        .properties()
+                        .forEach(metric -> values.put(metric.getKey(), firstFork(metric.getValue())));
+                List<Integer> variants = new ArrayList<>();
+                for (int i = 0; i < values.get("score").size(); i++) {
+                    variants.add(FeedCostBenchmark.variantOf(warmup + i));
+                }
+                runs.add(new FeedRun(
+                        run,
+                        benchmark.substring(benchmark.lastIndexOf('.') + 1),
+                        entry.path("threads").asInt(),
+                        variants,
+                        values));
+            }
+        }
+        return runs;
+    }
+
+    /** The per-iteration values of a metric's first (only) fork. */
+    private static List<Double> firstFork(JsonNode metric) {
+        List<Double> values = new ArrayList<>();
+        for (JsonNode value : metric.path("rawData").path(0)) {
+            values.add(value.asDouble());
+        }
+        return values;
     }
 
     /** The FailoverWindow outputs of the run: failover.tsv (bench-all.sh's), then any other (e.g. with wait-replicas). */
