@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every benchmark of docs/BENCHMARKS.md in one command, on a redis-server of its own (never the shared one):
 #   scripts/bench-all.sh [--quick] [--rounds N] [--failover-repeats N]
-#                        [--only adapters,inmemory,scale,http,cluster,feed] [--skip-build]
+#                        [--only adapters,inmemory,scale,http,cluster,feed,mcp] [--skip-build] [--mcp-rounds N]
 # 1. builds the service jar and the JMH jar (mvn -Pbenchmarks -DskipTests package);
 # 2. starts redis-server on a free port (no persistence) and stops it at the end, whatever happens;
 # 3. JMH: Redis adapter vs raw Jedis at 1 and 8 threads (--rounds rounds, default 3), the in-memory adapter
@@ -15,7 +15,9 @@
 # 6. feed: what the change feed's event costs a change (FeedCostBenchmark: register and update with the scripts as
 #    shipped vs the same scripts less their XADD, taking turns by iteration in one fork, at 1 and 8 threads,
 #    --rounds rounds), then FeedEventProfile (where the cost goes; bytes per retained event), on the redis-server above;
-# 7. prints the summary (benchmarks/target/bench-results/summary.md); raw outputs stay next to it.
+# 7. mcp: scripts/bench-http.sh --compare mcp on the in-memory and on the Redis store: POST /mcp tools/call
+#    get-task-status against GET /tasks/{id} in one service process, --mcp-rounds alternating rounds (default 4);
+# 8. prints the summary (benchmarks/target/bench-results/summary.md); raw outputs stay next to it.
 # --quick makes every run short: a smoke test of the whole chain, not figures to publish.
 # Needs JDK 21+ (JAVA_HOME), Maven, redis-server and wrk (apt-get install redis-server wrk).
 set -euo pipefail
@@ -25,8 +27,9 @@ invocation="scripts/bench-all.sh $*"
 quick=false
 rounds=3
 failover_repeats=5
-only="adapters,inmemory,scale,http,cluster,feed"
+only="adapters,inmemory,scale,http,cluster,feed,mcp"
 build=true
+mcp_rounds=4
 while [ $# -gt 0 ]; do
     case "$1" in
         --quick) quick=true; shift ;;
@@ -34,6 +37,7 @@ while [ $# -gt 0 ]; do
         --failover-repeats) failover_repeats="$2"; shift 2 ;;
         --only) only="$2"; shift 2 ;;
         --skip-build) build=false; shift ;;
+        --mcp-rounds) mcp_rounds="$2"; shift 2 ;;
         *) echo "unknown option $1 (see the header of $0)" >&2; exit 2 ;;
     esac
 done
@@ -56,7 +60,7 @@ if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME/bin/java")" -lt 21 ]; 
 fi
 java_bin="$JAVA_HOME/bin/java"
 command -v redis-server >/dev/null || { echo "redis-server is missing: apt-get install redis-server" >&2; exit 1; }
-if wants http; then
+if wants http || wants mcp; then
     command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 fi
 
@@ -80,8 +84,8 @@ if $build; then
 fi
 rm -rf "$results"
 mkdir -p "$results/jmh" "$results/memory" "$results/http" "$results/service" "$results/cluster" "$results/failover" \
-    "$results/feed"
-if wants http; then
+    "$results/feed" "$results/mcp"
+if wants http || wants mcp; then
     # The service runs from a copy, so a 'mvn clean' elsewhere in the tree cannot pull the jar from under it.
     cp bootstrap/target/task-registry.jar "$results/service/"
     cp -r bootstrap/target/libs "$results/service/"
@@ -244,6 +248,16 @@ if wants http; then
     done
 fi
 
+if wants mcp; then
+    # The MCP tool call against the REST read of the same tasks, in one service process per store.
+    for store in inmemory redis; do
+        "${cli[@]}" flushdb >/dev/null
+        JAVA_HOME="$JAVA_HOME" scripts/bench-http.sh --store "$store" --redis-url "$BENCH_REDIS_URL" \
+            --jar "$results/service/task-registry.jar" --out "$results/mcp" "${http_timing[@]}" --variant as-shipped \
+            --compare mcp --rounds "$mcp_rounds" 2>/dev/null
+    done
+fi
+
 if wants cluster; then
     nodes_file="$results/cluster/nodes"
     echo "== own Redis Cluster (3 masters, 3 replicas)"
@@ -307,6 +321,18 @@ if wants cluster; then
 fi
 
 echo "--- load average at end: $(cat /proc/loadavg)" >> "$results/machine.txt"
+if wants mcp; then
+    echo
+    echo "== MCP tools/call get-task-status vs GET /tasks/{id} ($results/mcp)"
+    column -t -s $'\t' "$results/mcp/mcp.tsv"
+    echo
+    column -t -s $'\t' "$results/mcp/mcp-ratios.tsv"
+    awk -F'\t' 'NR > 1 {r[$1] = r[$1] " " $6} END {for (s in r) print s ":" r[s]}' "$results/mcp/mcp-ratios.tsv" \
+        | while IFS=: read -r store list; do
+            echo "$store: median MCP / GET $(tr ' ' '\n' <<< "$list" | grep . | sort -n \
+                | awk '{a[NR] = $1} END {if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2}') (target >= 0.7)"
+        done
+fi
 "$java_bin" -cp "$jmh_jar" dev.taskregistry.benchmarks.report.BenchmarkReport "$results" > "$results/summary.md"
 echo
 echo "== summary ($results/summary.md)"

@@ -4,9 +4,15 @@
 # under load. Run by scripts/bench-all.sh; alone:
 #   scripts/bench-http.sh --store inmemory|redis [--redis-url redis://127.0.0.1:PORT] [--out DIR]
 #                         [--duration 10] [--warmup 5] [--connections 50] [--threads 2] [--jar PATH]
-#                         [--variant NAME] [--java-opts "JVM OPTIONS"]
+#                         [--variant NAME] [--java-opts "JVM OPTIONS"] [--compare mcp [--rounds 3]]
 # Appends to DIR/results.tsv (store, variant, endpoint, requests/s, p50 ms, p99 ms, non-2xx) and DIR/rss.tsv,
-# keeps every raw wrk output in DIR. A variant (default: as-shipped) runs the same jar with extra JVM options
+# keeps every raw wrk output in DIR.
+# --compare mcp measures, instead, POST /mcp tools/call get-task-status (benchmarks/wrk/mcp-get-task-status.lua)
+# against GET /tasks/{id} on the same tasks in the same process: both warmed up alike (2 x --warmup s each),
+# then --rounds rounds of one run of each, the order alternating (GET, MCP; MCP, GET; ...) so a drift of the
+# machine's load favours neither. Appends to DIR/mcp.tsv (store, variant, round, endpoint, requests/s, p50 ms,
+# p99 ms, non-2xx, tool errors) and DIR/mcp-ratios.tsv (store, variant, round, GET and MCP requests/s, ratio),
+# and prints the median ratio. A variant (default: as-shipped) runs the same jar with extra JVM options
 # (--java-opts, e.g. a configuration key as a system property), to measure a change before it is made.
 # Needs wrk: apt-get install wrk (Debian and Ubuntu package it).
 # Loopback only; every run is bounded by --duration and the service is stopped at the end.
@@ -26,6 +32,8 @@ jar="bootstrap/target/task-registry.jar"
 tasks=1000
 variant="as-shipped"
 java_opts=""
+compare=""
+rounds=3
 while [ $# -gt 0 ]; do
     case "$1" in
         --store) store="$2"; shift 2 ;;
@@ -38,6 +46,8 @@ while [ $# -gt 0 ]; do
         --jar) jar="$2"; shift 2 ;;
         --variant) variant="$2"; shift 2 ;;
         --java-opts) java_opts="$2"; shift 2 ;;
+        --compare) compare="$2"; shift 2 ;;
+        --rounds) rounds="$2"; shift 2 ;;
         *) echo "unknown option $1 (see the header of $0)" >&2; exit 2 ;;
     esac
 done
@@ -45,6 +55,10 @@ case "$store" in
     inmemory) ;;
     redis) [ -n "$redis_url" ] || { echo "--store redis needs --redis-url (a Redis of your own, not the shared one)" >&2; exit 2; } ;;
     *) echo "--store must be inmemory or redis" >&2; exit 2 ;;
+esac
+case "$compare" in
+    ""|mcp) ;;
+    *) echo "--compare must be mcp" >&2; exit 2 ;;
 esac
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 command -v curl >/dev/null || { echo "curl is missing: apt-get install curl" >&2; exit 1; }
@@ -134,6 +148,47 @@ record() {
     non2xx=$(awk '/Non-2xx or 3xx responses:/ {print $NF}' "$file")
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$store" "$variant" "$name" "$rps" "$p50" "$p99" "${non2xx:-0}" >> "$out/results.tsv"
 }
+
+if [ "$compare" = mcp ]; then
+    mcp_round() {
+        local round="$1" which="$2" label="$2-r$1" file rps
+        if [ "$which" = get ]; then
+            run_wrk "$label" "GET /tasks/{id}" "$duration" -s "$wrk_dir/get-task.lua" "$base"
+        else
+            run_wrk "$label" "MCP get-task-status" "$duration" -s "$wrk_dir/mcp-get-task-status.lua" "$base"
+        fi
+        file="$out/wrk-$run-$label.txt"
+        rps=$(awk '/^Requests\/sec:/ {print $2}' "$file")
+        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$store" "$variant" "$round" \
+            "$([ "$which" = get ] && echo 'GET /tasks/{id}' || echo 'POST /mcp get-task-status')" "$rps" \
+            "$(to_ms "$(awk '$1 == "50%" {print $2}' "$file")")" "$(to_ms "$(awk '$1 == "99%" {print $2}' "$file")")" \
+            "$(awk '/Non-2xx or 3xx responses:/ {print $NF}' "$file" | grep . || echo 0)" \
+            "$([ "$which" = get ] && echo - || awk '/^mcp isError:/ {print $3}' "$file")" >> "$out/mcp.tsv"
+        eval "rps_$which=$rps"
+    }
+    [ -f "$out/mcp.tsv" ] || printf 'store\tvariant\tround\tendpoint\trequests_per_s\tp50_ms\tp99_ms\tnon_2xx\ttool_errors\n' > "$out/mcp.tsv"
+    [ -f "$out/mcp-ratios.tsv" ] || printf 'store\tvariant\tround\tget_rps\tmcp_rps\tratio\n' > "$out/mcp-ratios.tsv"
+    # The MCP answer to one of the tasks, kept beside the figures (and a check that the endpoint answers).
+    curl -sf "$base/mcp" -H 'Content-Type: application/json' -H 'Accept: application/json, text/event-stream' \
+        -d '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"get-task-status","arguments":{"task_id":"bench-1"}}}' \
+        > "$out/mcp-answer-$run.json" || { echo "POST /mcp did not answer 200" >&2; exit 1; }
+    echo "-- warm-up: get $((warmup * 2)) s, mcp $((warmup * 2)) s"
+    run_wrk warmup-get "GET /tasks/{id}" $((warmup * 2)) -s "$wrk_dir/get-task.lua" "$base" 2>/dev/null
+    run_wrk warmup-mcp "MCP get-task-status" $((warmup * 2)) -s "$wrk_dir/mcp-get-task-status.lua" "$base" 2>/dev/null
+    echo "-- measured: $rounds rounds of ${duration} s per endpoint, the order alternating"
+    ratios=()
+    for round in $(seq 1 "$rounds"); do
+        if [ $((round % 2)) -eq 1 ]; then mcp_round "$round" get; mcp_round "$round" mcp
+        else mcp_round "$round" mcp; mcp_round "$round" get; fi
+        ratio=$(awk -v m="$rps_mcp" -v g="$rps_get" 'BEGIN {printf "%.3f", m / g}')
+        ratios+=("$ratio")
+        printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$store" "$variant" "$round" "$rps_get" "$rps_mcp" "$ratio" >> "$out/mcp-ratios.tsv"
+        echo "-- round $round: GET $rps_get req/s, MCP $rps_mcp req/s, ratio $ratio"
+    done
+    median=$(printf '%s\n' "${ratios[@]}" | sort -n | awk '{a[NR] = $1} END {if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2}')
+    echo "-- $store: MCP / GET median ratio $median over $rounds rounds (${ratios[*]}); target >= 0.7"
+    exit 0
+fi
 
 [ -f "$out/results.tsv" ] || printf 'store\tvariant\tendpoint\trequests_per_s\tp50_ms\tp99_ms\tnon_2xx\n' > "$out/results.tsv"
 [ -f "$out/rss.tsv" ] || printf 'store\tvariant\tidle_kib\tload_max_kib\tafter_kib\n' > "$out/rss.tsv"

@@ -65,6 +65,10 @@ public class McpEndpoint {
                         McpSchema.ServerCapabilities.builder().tools(false).build())
                 // The tools check their own arguments, with messages that name the argument as the client sent it.
                 .validateToolInputs(false)
+                // A tool runs on the request's own (virtual) thread, which waits for it anyway, rather than being
+                // handed to Reactor's bounded-elastic pool and waited for: a thread hop per call, and on the
+                // in-memory store most of the MCP call's cost over GET /tasks/{id} (docs/BENCHMARKS.md).
+                .immediateExecution(true)
                 .tools(new RegistryTools(useCases, mcpJson, json).specifications())
                 .build();
     }

@@ -11,7 +11,6 @@ import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpStatelessServerHandler;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpStatelessServerTransport;
-import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import reactor.core.publisher.Mono;
@@ -108,10 +107,11 @@ public final class StatelessMcpTransport implements McpStatelessServerTransport 
         return answer;
     }
 
+    /** The parsed message as the SDK's type, from the tree itself (not written out and parsed a second time). */
     private <T> T convert(JsonNode message, Class<T> type) {
         try {
-            return mcpJson.readValue(json.writeValueAsString(message), type);
-        } catch (IOException e) {
+            return mcpJson.convertValue(message, type);
+        } catch (IllegalArgumentException e) {
             throw new IllegalStateException("a checked JSON-RPC message did not convert: " + e.getMessage(), e);
         }
     }

@@ -151,11 +151,13 @@ public final class RegistryTools {
         }
     }
 
+    /**
+     * The tree itself as the structured content: Jackson writes it as it writes the map it was once converted to
+     * (a copy that cost as much as the rest of the tool's work), and the SDK's output check reads it as a tree.
+     */
     private CallToolResult success(ObjectNode structured, String text) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> content = json.convertValue(structured, Map.class);
         return CallToolResult.builder()
-                .structuredContent(content)
+                .structuredContent(structured)
                 .addTextContent(text)
                 .isError(false)
                 .build();
