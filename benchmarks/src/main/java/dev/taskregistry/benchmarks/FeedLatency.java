@@ -73,11 +73,11 @@ public final class FeedLatency {
 
     static final String LATENCY_HEADER = "store\tsubscriber\tpacing\trepetition\tchanges\tchanges_per_s"
             + "\tfailed_calls\treceived\tmissing\tduplicates\tout_of_order\tunexpected\tbefore_answer\tmin_ms\tp50_ms"
-            + "\tp90_ms\tp99_ms\tmax_ms\tfrom_request_p50_ms\tfrom_request_p99_ms\tcall_p50_ms\tcall_p99_ms\tnotes";
+            + "\tp90_ms\tp99_ms\tmax_ms\tfrom_request_p50_ms\tfrom_request_p99_ms\tcall_p50_ms\tcall_p99_ms\tload_1m\tnotes";
     static final String MEMORY_HEADER = "store\tstreams\trepetition\txmx\tlive_heap_base\tlive_heap_open"
             + "\tlive_heap_closed\theap_bytes_per_stream\theap_used_base\theap_used_open\trss_base\trss_open"
             + "\trss_closed\trss_bytes_per_stream\tthreads_base\tthreads_open\tsubscribers_open\tsubscribers_closed"
-            + "\tsubscriptions_closed\trelease_ms";
+            + "\tsubscriptions_closed\trelease_ms\tload_1m";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int CHANGES_PER_TASK = 10;
@@ -548,6 +548,7 @@ public final class FeedLatency {
             double fromRequestP99,
             double callP50,
             double callP99,
+            double load,
             String notes) {
 
         static LatencyRow of(String store, Subscriber subscriber, String pacing, int repetition, Writes writes) {
@@ -604,6 +605,7 @@ public final class FeedLatency {
                     millis(percentile(sortedFromRequest, 0.99)),
                     millis(percentile(calls, 0.50)),
                     millis(percentile(calls, 0.99)),
+                    loadAverage(),
                     notes.isEmpty() ? "-" : String.join("; ", notes));
         }
 
@@ -613,7 +615,7 @@ public final class FeedLatency {
                     "%s, %s, %s #%d: %d changes at %.0f/s (%d failed), %d events received, %d missing, %d duplicates,"
                             + " %d out of order, %d unexpected, %d before the answer; from the answer ms min %.2f p50 %.2f"
                             + " p90 %.2f p99 %.2f max %.2f; from the request p50 %.2f p99 %.2f; the change's own call"
-                            + " p50 %.2f p99 %.2f ms; %s",
+                            + " p50 %.2f p99 %.2f ms; load average %.2f; %s",
                     store,
                     subscriber,
                     pacing,
@@ -636,6 +638,7 @@ public final class FeedLatency {
                     fromRequestP99,
                     callP50,
                     callP99,
+                    load,
                     notes);
         }
 
@@ -664,6 +667,7 @@ public final class FeedLatency {
                     number(fromRequestP99, 3),
                     number(callP50, 3),
                     number(callP99, 3),
+                    number(load, 2),
                     notes.replace('\t', ' ').replace('\n', ' '));
         }
     }
@@ -774,6 +778,7 @@ public final class FeedLatency {
             double releaseMillis = released ? (System.nanoTime() - closedAt) / 1e6 : Double.NaN;
             Map<String, Double> metrics = worker.metrics(0);
             Sample closed = Sample.of(pid);
+            double load = loadAverage();
             Files.writeString(
                     out.resolve(name + "-classes.txt"), Sample.grownClasses(base, open, count), StandardCharsets.UTF_8);
             return new MemoryRow(
@@ -787,7 +792,8 @@ public final class FeedLatency {
                     subscribersOpen,
                     metrics.getOrDefault("taskregistry_feed_subscribers", -1.0),
                     metrics.getOrDefault("taskregistry_feed_subscriptions", -1.0),
-                    releaseMillis);
+                    releaseMillis,
+                    load);
         }
     }
 
@@ -1049,7 +1055,8 @@ public final class FeedLatency {
             double subscribersOpen,
             double subscribersClosed,
             double subscriptionsClosed,
-            double releaseMillis) {
+            double releaseMillis,
+            double load) {
 
         double heapBytesPerStream() {
             return streams == 0 ? Double.NaN : (double) (open.liveBytes() - base.liveBytes()) / streams;
@@ -1065,7 +1072,7 @@ public final class FeedLatency {
                     "%s, %d idle streams #%d (-Xmx%s): live heap %.1f -> %.1f MiB (%.0f B per stream), %.1f MiB after"
                             + " closing; heap used after GC %.1f -> %.1f MiB; RSS %.1f -> %.1f MiB (%.0f B per stream),"
                             + " %.1f MiB after closing; threads %d -> %d; subscribers gauge %.0f open, %.0f (subscriptions"
-                            + " %.0f) %.0f ms after closing",
+                            + " %.0f) %.0f ms after closing; load average %.2f",
                     store,
                     streams,
                     repetition,
@@ -1085,7 +1092,8 @@ public final class FeedLatency {
                     subscribersOpen,
                     subscribersClosed,
                     subscriptionsClosed,
-                    releaseMillis);
+                    releaseMillis,
+                    load);
         }
 
         String tsv() {
@@ -1110,7 +1118,8 @@ public final class FeedLatency {
                     number(subscribersOpen, 0),
                     number(subscribersClosed, 0),
                     number(subscriptionsClosed, 0),
-                    number(releaseMillis, 0));
+                    number(releaseMillis, 0),
+                    number(load, 2));
         }
 
         private static double mib(long bytes) {
@@ -1164,6 +1173,15 @@ public final class FeedLatency {
     }
 
     // ---------------------------------------------------------------------------------------------------------------
+
+    /** The machine's load average over the last minute (/proc/loadavg): how shared the 2 cores were. */
+    static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (IOException | RuntimeException unreadable) {
+            return Double.NaN;
+        }
+    }
 
     private static long percentile(long[] sorted, double fraction) {
         if (sorted.length == 0) {

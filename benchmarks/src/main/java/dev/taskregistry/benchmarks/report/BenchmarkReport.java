@@ -238,16 +238,16 @@ public final class BenchmarkReport {
                 line("the repetitions (range in brackets); max: the largest of any repetition.");
                 line("");
                 line(
-                        "| store | subscriber | pacing | reps | changes | changes/s | p50 | p90 | p99 | max | from request p50 | from request p99 | missing | duplicates | out of order | call p50 |");
+                        "| store | subscriber | pacing | reps | changes | changes/s | p50 | p90 | p99 | max | from request p50 | from request p99 | missing | duplicates | out of order | call p50 | load average |");
                 line(
-                        "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+                        "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
                 Map<String, List<Map<String, String>>> byKind = new java.util.LinkedHashMap<>();
                 rows.forEach(r -> byKind.computeIfAbsent(
                                 r.get("store") + " | " + r.get("subscriber") + " | " + r.get("pacing"),
                                 k -> new ArrayList<>())
                         .add(r));
                 byKind.forEach((kind, list) -> line(
-                        "| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |",
+                        "| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |",
                         kind,
                         list.size(),
                         count(sum(list, "changes")),
@@ -261,7 +261,8 @@ public final class BenchmarkReport {
                         count(sum(list, "missing")),
                         count(sum(list, "duplicates")),
                         count(sum(list, "out_of_order")),
-                        String.format(Locale.ROOT, "%.2f", median(values(list, "call_p50_ms")))));
+                        String.format(Locale.ROOT, "%.2f", median(values(list, "call_p50_ms"))),
+                        rangeOf(list, "load_1m")));
                 line("");
             }
         }
@@ -279,8 +280,8 @@ public final class BenchmarkReport {
                 line("over the repetitions (range in brackets).");
                 line("");
                 line(
-                        "| store | idle streams | reps | -Xmx | live heap B/stream | RSS B/stream | live heap MiB before / open / closed | threads before / open | gauges 0 after ms | gauges after closing |");
-                line("| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |");
+                        "| store | idle streams | reps | -Xmx | live heap B/stream | RSS B/stream | live heap MiB before / open / closed | threads before / open | gauges 0 after ms | gauges after closing | load average |");
+                line("| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: |");
                 Map<String, List<Map<String, String>>> byKind = new java.util.LinkedHashMap<>();
                 rows.forEach(
                         r -> byKind.computeIfAbsent(r.get("store") + "\t" + r.get("streams"), k -> new ArrayList<>())
@@ -290,7 +291,7 @@ public final class BenchmarkReport {
                             .allMatch(r -> Double.parseDouble(r.get("subscribers_closed")) == 0
                                     && Double.parseDouble(r.get("subscriptions_closed")) == 0);
                     line(
-                            "| %s | %s | %d | %s | %s | %s | %.1f / %.1f / %.1f | %s / %s | %s | %s |",
+                            "| %s | %s | %d | %s | %s | %s | %.1f / %.1f / %.1f | %s / %s | %s | %s | %s |",
                             kind.split("\t")[0],
                             count(Double.parseDouble(kind.split("\t")[1])),
                             list.size(),
@@ -303,7 +304,8 @@ public final class BenchmarkReport {
                             count(median(values(list, "threads_base"))),
                             count(median(values(list, "threads_open"))),
                             medianMax(list, "release_ms"),
-                            released ? "0 and 0" : "**not released**");
+                            released ? "0 and 0" : "**not released**",
+                            rangeOf(list, "load_1m"));
                 });
                 line("");
             }
@@ -360,6 +362,19 @@ public final class BenchmarkReport {
                 Locale.ROOT,
                 "%.2f (%.2f–%.2f)",
                 median(values),
+                values.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
+                values.stream().mapToDouble(Double::doubleValue).max().orElseThrow());
+    }
+
+    /** "min–max" with one decimal, or "-" when the column is absent. */
+    private static String rangeOf(List<Map<String, String>> rows, String column) {
+        List<Double> values = values(rows, column);
+        if (values.isEmpty()) {
+            return "-";
+        }
+        return String.format(
+                Locale.ROOT,
+                "%.1f–%.1f",
                 values.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
                 values.stream().mapToDouble(Double::doubleValue).max().orElseThrow());
     }
