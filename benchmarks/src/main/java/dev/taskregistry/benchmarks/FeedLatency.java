@@ -48,26 +48,25 @@ import java.util.stream.Stream;
  * answered); a subscriber holds {@code GET /events} open on worker 2 ("other worker") and one on worker 1 ("same
  * worker"), both during the same changes. For each change the time from the moment the writer had worker 1's answer
  * (acknowledged) to the moment the event with that task id and version arrived on the subscriber's stream (negative
- * when the event came first), and from the moment its request was sent. Every
- * acknowledged change must arrive exactly once: missing events and duplicates are counted. On the in-memory store,
- * one worker and the same-worker subscriber only. Before the measured phases, {@code --warmup} unpaced changes that
- * are not recorded.
+ * when the event came first), and from the moment its request was sent. Every acknowledged change must arrive
+ * exactly once: missing events and duplicates are counted. On the in-memory store, one worker and the same-worker
+ * subscriber only. Before the measured phases, {@code --warmup} unpaced changes that are not recorded.
  *
  * <p><b>Memory per idle subscriber.</b> A fresh worker ({@code --xmx}, heartbeat {@code --heartbeat}); a few streams
  * opened and closed first (so the baseline has loaded what a stream needs); then the baseline: the live heap
  * ({@code jcmd GC.class_histogram}, which collects fully first), the heap used after {@code jcmd GC.run}, VmRSS and
  * threads; then K idle {@code GET /events} streams are opened and, after two heartbeats, measured the same way; then
  * closed, and the time until {@code taskregistry_feed_subscribers} and {@code taskregistry_feed_subscriptions} on
- * {@code /metrics} are back to 0 (a departed client is noticed at the next heartbeat), and measured once more. The
- * classes whose live bytes grew most are written beside the figures.
+ * {@code /metrics} are back to 0 (a departed client is noticed at the second heartbeat after it left), and measured
+ * once more. The classes whose live bytes grew most are written beside the figures.
  *
  * <p>Usage: {@code FeedLatency [--parts latency,memory] [--stores redis,inmemory] [--repeats 3] [--changes 3000]
  * [--rate 200] [--warmup 3000] [--streams 1000,5000] [--xmx 512m] [--heartbeat PT2S]
  * [--jar bootstrap/target/task-registry.jar] [--out benchmarks/target/feed] [--heap-dumps false]}. Writes
- * {@code latency.tsv},
- * {@code memory.tsv}, the class histograms' differences and the workers' logs under {@code --out}, and prints a
- * summary (median and range over the repetitions); with {@code --heap-dumps true} also a heap dump of each worker
- * while its streams are open ({@code <out>/memory-<store>-<streams>-r<n>.hprof}).
+ * {@code latency.tsv}, {@code memory.tsv}, every change's latency ({@code samples/}), the class histograms'
+ * differences and the workers' logs under {@code --out}, and prints a summary (median and range over the
+ * repetitions); with {@code --heap-dumps true} also a heap dump of each worker while its streams are open
+ * ({@code <out>/memory-<store>-<streams>-r<n>.hprof}).
  */
 public final class FeedLatency {
 
@@ -258,7 +257,8 @@ public final class FeedLatency {
 
     /** One set of changes with fresh subscribers on the other worker (Redis) and on the writer's worker. */
     private List<LatencyRow> phase(
-            String store, ServiceWorkers workers, Writer writer, String pacing, double perSecond, int total, int rep) {
+            String store, ServiceWorkers workers, Writer writer, String pacing, double perSecond, int total, int rep)
+            throws IOException {
         String prefix = "fl-" + UUID.randomUUID().toString().substring(0, 8);
         List<Subscriber> subscribers = new ArrayList<>();
         try {
@@ -276,11 +276,44 @@ public final class FeedLatency {
             List<LatencyRow> rows = new ArrayList<>();
             for (Subscriber subscriber : subscribers) {
                 rows.add(LatencyRow.of(store, subscriber, pacing, rep, writes));
+                if (rep > 0) {
+                    writeSamples(store, subscriber, pacing, rep, writes);
+                }
             }
             return rows;
         } finally {
             subscribers.forEach(Subscriber::close);
         }
+    }
+
+    /**
+     * Every change of one phase as one subscriber saw it, in the order they were made, for a look at the tail: when
+     * the change was sent (ms after the first), and its event's latency from the answer and from the request (ms).
+     */
+    private void writeSamples(String store, Subscriber subscriber, String pacing, int rep, Writes writes)
+            throws IOException {
+        Path samples = out.resolve("samples");
+        Files.createDirectories(samples);
+        String name =
+                String.join("-", store, subscriber.name().replace(' ', '-'), pacing.replace("/", "per"), "r" + rep);
+        StringBuilder text = new StringBuilder("change\tsent_ms\tfrom_answer_ms\tfrom_request_ms\n");
+        long first = writes.acked().values().stream()
+                .mapToLong(times -> times[0])
+                .min()
+                .orElse(0);
+        int index = 0;
+        for (Map.Entry<String, long[]> change : writes.acked().entrySet()) {
+            Long arrived = subscriber.arrivals.get(change.getKey());
+            long[] times = change.getValue();
+            text.append(String.format(
+                    Locale.ROOT,
+                    "%d\t%.3f\t%s\t%s%n",
+                    index++,
+                    millis(times[0] - first),
+                    arrived == null ? "missing" : number(millis(arrived - times[1]), 3),
+                    arrived == null ? "missing" : number(millis(arrived - times[0]), 3)));
+        }
+        Files.writeString(samples.resolve(name + ".tsv"), text.toString(), StandardCharsets.UTF_8);
     }
 
     /**
