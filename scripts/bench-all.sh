@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every benchmark of docs/BENCHMARKS.md in one command, on a redis-server of its own (never the shared one):
-#   scripts/bench-all.sh [--quick] [--rounds N] [--failover-repeats N]
-#                        [--only adapters,inmemory,scale,http,cluster,feed,mcp] [--skip-build] [--mcp-rounds N]
+#   scripts/bench-all.sh [--quick] [--rounds N] [--failover-repeats N] [--feed-repeats N]
+#                        [--only adapters,inmemory,scale,http,cluster,feed,mcp,feed-latency] [--skip-build]
+#                        [--mcp-rounds N]
 # 1. builds the service jar and the JMH jar (mvn -Pbenchmarks -DskipTests package);
 # 2. starts redis-server on a free port (no persistence) and stops it at the end, whatever happens;
 # 3. JMH: Redis adapter vs raw Jedis at 1 and 8 threads (--rounds rounds, default 3), the in-memory adapter
@@ -17,7 +18,11 @@
 #    --rounds rounds), then FeedEventProfile (where the cost goes; bytes per retained event), on the redis-server above;
 # 7. mcp: scripts/bench-http.sh --compare mcp on the in-memory and on the Redis store: POST /mcp tools/call
 #    get-task-status against GET /tasks/{id} in one service process, --mcp-rounds alternating rounds (default 4);
-# 8. prints the summary (benchmarks/target/bench-results/summary.md); raw outputs stay next to it.
+# 8. feed-latency: FeedLatency, worker processes of the service jar on a redis-server of its own and in memory: the
+#    time from a change's answer on worker 1 to its event on a GET /events stream of worker 2 and of worker 1 (paced
+#    and unpaced; missing and duplicated events counted), and memory per idle event stream (--feed-repeats times
+#    each, default 3);
+# 9. prints the summary (benchmarks/target/bench-results/summary.md); raw outputs stay next to it.
 # --quick makes every run short: a smoke test of the whole chain, not figures to publish.
 # Needs JDK 21+ (JAVA_HOME), Maven, redis-server and wrk (apt-get install redis-server wrk).
 set -euo pipefail
@@ -27,7 +32,8 @@ invocation="scripts/bench-all.sh $*"
 quick=false
 rounds=3
 failover_repeats=5
-only="adapters,inmemory,scale,http,cluster,feed,mcp"
+feed_repeats=3
+only="adapters,inmemory,scale,http,cluster,feed,mcp,feed-latency"
 build=true
 mcp_rounds=4
 while [ $# -gt 0 ]; do
@@ -35,6 +41,7 @@ while [ $# -gt 0 ]; do
         --quick) quick=true; shift ;;
         --rounds) rounds="$2"; shift 2 ;;
         --failover-repeats) failover_repeats="$2"; shift 2 ;;
+        --feed-repeats) feed_repeats="$2"; shift 2 ;;
         --only) only="$2"; shift 2 ;;
         --skip-build) build=false; shift ;;
         --mcp-rounds) mcp_rounds="$2"; shift 2 ;;
@@ -71,11 +78,14 @@ if $quick; then
     sizes=(1000 10000)
     http_timing=(--duration 3 --warmup 2)
     failover_repeats=1
+    feed_repeats=1
+    feed_timing=(--changes 500 --warmup 500 --streams 1000)
 else
     # As the @Warmup/@Measurement annotations: 2 x 2 s warm-up, 3 x 3 s measured, 1 fork.
     jmh_timing=()
     sizes=(1000 10000 100000 1000000)
     http_timing=(--duration 10 --warmup 10)
+    feed_timing=()
 fi
 
 if $build; then
@@ -84,8 +94,8 @@ if $build; then
 fi
 rm -rf "$results"
 mkdir -p "$results/jmh" "$results/memory" "$results/http" "$results/service" "$results/cluster" "$results/failover" \
-    "$results/feed" "$results/mcp"
-if wants http || wants mcp; then
+    "$results/feed" "$results/mcp" "$results/feed-latency"
+if wants http || wants mcp || wants feed-latency; then
     # The service runs from a copy, so a 'mvn clean' elsewhere in the tree cannot pull the jar from under it.
     cp bootstrap/target/task-registry.jar "$results/service/"
     cp -r bootstrap/target/libs "$results/service/"
@@ -318,6 +328,14 @@ if wants cluster; then
     echo "== failover windows ($failover_repeats repetitions of each fault)"
     "$java_bin" -cp "$jmh_jar" dev.taskregistry.benchmarks.FailoverWindow --repeats "$failover_repeats" \
         --out "$results/failover/failover.tsv" 2> "$results/failover/failover.log" | tee "$results/failover/failover.txt"
+fi
+
+if wants feed-latency; then
+    # Worker processes of the jar (the copy) on a redis-server FeedLatency starts and stops itself, and in memory.
+    echo "== change feed: event latency and memory per idle subscriber ($feed_repeats repetitions)"
+    "$java_bin" -cp "$jmh_jar" dev.taskregistry.benchmarks.FeedLatency --repeats "$feed_repeats" "${feed_timing[@]}" \
+        --jar "$results/service/task-registry.jar" --out "$results/feed-latency" \
+        2> "$results/feed-latency/feed-latency.log" | tee "$results/feed-latency/feed-latency.txt"
 fi
 
 echo "--- load average at end: $(cat /proc/loadavg)" >> "$results/machine.txt"

@@ -18,9 +18,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns one run of scripts/bench-all.sh (JMH JSON files, the Redis memory probe, the wrk results) into
- * the Markdown tables of docs/BENCHMARKS.md: every figure next to its yardstick from the same run, and
- * each target marked met or missed. Usage: {@code BenchmarkReport <results directory>}; prints to stdout.
+ * Turns one run of scripts/bench-all.sh (JMH JSON files, the Redis memory probe, the wrk results, the failover and
+ * change-feed measurements) into the Markdown tables of docs/BENCHMARKS.md: every figure next to its yardstick from
+ * the same run, and each target marked met or missed. Usage: {@code BenchmarkReport <results directory>}; prints to stdout.
  */
 public final class BenchmarkReport {
 
@@ -64,6 +64,7 @@ public final class BenchmarkReport {
         report.inMemory();
         report.http();
         report.memory();
+        report.feedLatency();
         System.out.print(report.out);
     }
 
@@ -401,6 +402,179 @@ public final class BenchmarkReport {
                     line("| %s | %s | %d |", what.split("\t")[0], what.split("\t")[1].replace("|", "\\|"), n));
             line("");
         }
+    }
+
+    /** The change feed through the running service (FeedLatency): event latency and memory per idle stream. */
+    private void feedLatency() throws IOException {
+        Path directory = results.resolve("feed-latency");
+        Path latency = directory.resolve("latency.tsv");
+        Path memory = directory.resolve("memory.tsv");
+        if (Files.isRegularFile(latency)) {
+            List<Map<String, String>> rows = namedRows(latency);
+            if (!rows.isEmpty()) {
+                line("### Change feed: event latency (`FeedLatency`; ms, lower is better)");
+                line("");
+                line(
+                        "From the moment the writer had worker 1's answer to a change (register or progress) to the moment");
+                line(
+                        "its event (task id and version) arrived on a `GET /events` stream: on worker 2 (\"other worker\",");
+                line(
+                        "through the store) and on worker 1 (\"same worker\"), both open during the same changes; negative:");
+                line(
+                        "the event came before the answer. \"From request\": from the moment the change was sent. Median over");
+                line("the repetitions (range in brackets); max: the largest of any repetition.");
+                line("");
+                line(
+                        "| store | subscriber | pacing | reps | changes | changes/s | p50 | p90 | p99 | max | from request p50 | from request p99 | missing | duplicates | out of order | call p50 | load average |");
+                line(
+                        "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+                Map<String, List<Map<String, String>>> byKind = new java.util.LinkedHashMap<>();
+                rows.forEach(r -> byKind.computeIfAbsent(
+                                r.get("store") + " | " + r.get("subscriber") + " | " + r.get("pacing"),
+                                k -> new ArrayList<>())
+                        .add(r));
+                byKind.forEach((kind, list) -> line(
+                        "| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |",
+                        kind,
+                        list.size(),
+                        count(sum(list, "changes")),
+                        count(median(values(list, "changes_per_s"))),
+                        medianRange(list, "p50_ms"),
+                        medianRange(list, "p90_ms"),
+                        medianRange(list, "p99_ms"),
+                        String.format(Locale.ROOT, "%.1f", max(list, "max_ms")),
+                        medianRange(list, "from_request_p50_ms"),
+                        medianRange(list, "from_request_p99_ms"),
+                        count(sum(list, "missing")),
+                        count(sum(list, "duplicates")),
+                        count(sum(list, "out_of_order")),
+                        String.format(Locale.ROOT, "%.2f", median(values(list, "call_p50_ms"))),
+                        rangeOf(list, "load_1m")));
+                line("");
+            }
+        }
+        if (Files.isRegularFile(memory)) {
+            List<Map<String, String>> rows = namedRows(memory);
+            if (!rows.isEmpty()) {
+                line("### Change feed: memory per idle subscriber (`FeedLatency`)");
+                line("");
+                line(
+                        "One fresh worker per row and repetition: its live heap (`jcmd GC.class_histogram`, after a full GC) and");
+                line(
+                        "VmRSS before and with K idle `GET /events` streams open, (open - before) / K; then the streams closed and");
+                line(
+                        "the time until `taskregistry_feed_subscribers` and `taskregistry_feed_subscriptions` are 0 again. Median");
+                line("over the repetitions (range in brackets).");
+                line("");
+                line(
+                        "| store | idle streams | reps | -Xmx | live heap B/stream | RSS B/stream | live heap MiB before / open / closed | threads before / open | gauges 0 after ms | gauges after closing | load average |");
+                line("| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: |");
+                Map<String, List<Map<String, String>>> byKind = new java.util.LinkedHashMap<>();
+                rows.forEach(
+                        r -> byKind.computeIfAbsent(r.get("store") + "\t" + r.get("streams"), k -> new ArrayList<>())
+                                .add(r));
+                byKind.forEach((kind, list) -> {
+                    boolean released = list.stream()
+                            .allMatch(r -> Double.parseDouble(r.get("subscribers_closed")) == 0
+                                    && Double.parseDouble(r.get("subscriptions_closed")) == 0);
+                    line(
+                            "| %s | %s | %d | %s | %s | %s | %.1f / %.1f / %.1f | %s / %s | %s | %s | %s |",
+                            kind.split("\t")[0],
+                            count(Double.parseDouble(kind.split("\t")[1])),
+                            list.size(),
+                            list.getFirst().get("xmx"),
+                            medianRangeCount(list, "heap_bytes_per_stream"),
+                            medianRangeCount(list, "rss_bytes_per_stream"),
+                            median(values(list, "live_heap_base")) / 1048576,
+                            median(values(list, "live_heap_open")) / 1048576,
+                            median(values(list, "live_heap_closed")) / 1048576,
+                            count(median(values(list, "threads_base"))),
+                            count(median(values(list, "threads_open"))),
+                            medianMax(list, "release_ms"),
+                            released ? "0 and 0" : "**not released**",
+                            rangeOf(list, "load_1m"));
+                });
+                line("");
+            }
+        }
+    }
+
+    private static List<Map<String, String>> namedRows(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        if (lines.isEmpty()) {
+            return List.of();
+        }
+        List<String> header = List.of(lines.getFirst().split("\t"));
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (String row : lines.subList(1, lines.size())) {
+            if (row.isBlank()) {
+                continue;
+            }
+            String[] cells = row.split("\t", -1);
+            Map<String, String> byName = new java.util.HashMap<>();
+            for (int i = 0; i < header.size() && i < cells.length; i++) {
+                byName.put(header.get(i), cells[i]);
+            }
+            rows.add(byName);
+        }
+        return rows;
+    }
+
+    private static List<Double> values(List<Map<String, String>> rows, String column) {
+        return rows.stream()
+                .map(r -> r.getOrDefault(column, "-"))
+                .filter(v -> !v.equals("-") && !v.isBlank())
+                .map(Double::parseDouble)
+                .toList();
+    }
+
+    private static double sum(List<Map<String, String>> rows, String column) {
+        return values(rows, column).stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    private static double max(List<Map<String, String>> rows, String column) {
+        return values(rows, column).stream()
+                .mapToDouble(Double::doubleValue)
+                .max()
+                .orElse(Double.NaN);
+    }
+
+    /** "median (min–max)" with two decimals. */
+    private static String medianRange(List<Map<String, String>> rows, String column) {
+        List<Double> values = values(rows, column);
+        if (values.isEmpty()) {
+            return "-";
+        }
+        return String.format(
+                Locale.ROOT,
+                "%.2f (%.2f–%.2f)",
+                median(values),
+                values.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
+                values.stream().mapToDouble(Double::doubleValue).max().orElseThrow());
+    }
+
+    /** "min–max" with one decimal, or "-" when the column is absent. */
+    private static String rangeOf(List<Map<String, String>> rows, String column) {
+        List<Double> values = values(rows, column);
+        if (values.isEmpty()) {
+            return "-";
+        }
+        return String.format(
+                Locale.ROOT,
+                "%.1f–%.1f",
+                values.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
+                values.stream().mapToDouble(Double::doubleValue).max().orElseThrow());
+    }
+
+    /** "median (min–max)" as whole numbers. */
+    private static String medianRangeCount(List<Map<String, String>> rows, String column) {
+        List<Double> values = values(rows, column);
+        if (values.isEmpty()) {
+            return "-";
+        }
+        return count(median(values)) + " ("
+                + count(values.stream().mapToDouble(Double::doubleValue).min().orElseThrow()) + "–"
+                + count(values.stream().mapToDouble(Double::doubleValue).max().orElseThrow()) + ")";
     }
 
     /** Two decimals; three when two would show a missed target as reached (0.597 is not 0.60). */
