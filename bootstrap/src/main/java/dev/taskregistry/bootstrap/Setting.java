@@ -30,7 +30,8 @@ enum Setting {
     RESOURCE_URL_TEMPLATE("taskregistry.task.resource-url-template", "mcp://task/{id}"),
     FEED_RETENTION("taskregistry.feed.retention", "10000"),
     FEED_HEARTBEAT("taskregistry.feed.heartbeat", "PT15S"),
-    FEED_MAX_SUBSCRIBERS("taskregistry.feed.max-subscribers", "10000"),
+    // About 55 KB of heap each (docs/BENCHMARKS.md): 2,000 take about 110 MB; 10,000 ran a 256 MB worker out of heap.
+    FEED_MAX_SUBSCRIBERS("taskregistry.feed.max-subscribers", "2000"),
     FEED_MAX_WAIT("taskregistry.feed.max-wait", "PT60S"),
     MCP_ALLOWED_ORIGINS("taskregistry.mcp.allowed-origins", null),
     MCP_RESULT_WAIT("taskregistry.mcp.result-wait", "PT50S"),

@@ -129,7 +129,7 @@ class RegistryConfigTest {
     void theFeedSettings_haveTheirDefaults_andBadValuesAreRejectedNamingTheKey() {
         RegistryConfig defaults = configured(Map.of());
         assertThat(defaults.feedRetention()).isEqualTo(10_000);
-        assertThat(defaults.feedMaxSubscribers()).isEqualTo(10_000);
+        assertThat(defaults.feedMaxSubscribers()).isEqualTo(2_000);
         assertThat(defaults.feedStreams().heartbeat()).isEqualTo(Duration.ofSeconds(15));
         assertThat(defaults.feedStreams().maxWait()).isEqualTo(Duration.ofSeconds(60));
         assertThat(defaults.redisFeedSettings().retainedChanges()).isEqualTo(10_000);
