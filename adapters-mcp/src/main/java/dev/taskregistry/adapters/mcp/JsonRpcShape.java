@@ -46,7 +46,39 @@ final class JsonRpcShape {
             return Optional.of(JsonRpc.error(
                     answerId, JsonRpc.INVALID_PARAMS, "'params' must be an object, was " + kindOf(params)));
         }
-        return Optional.empty();
+        return id == null
+                ? Optional.empty()
+                : problemOfParams(method.asText(), params)
+                        .map(problem -> JsonRpc.error(answerId, JsonRpc.INVALID_PARAMS, problem));
+    }
+
+    /**
+     * The params the SDK reads into its own types, checked first: a wrong type there would otherwise fail in its
+     * conversion (an internal error) or be taken for something else (an unknown tool named "invalid_tool_name").
+     */
+    private static Optional<String> problemOfParams(String method, JsonNode params) {
+        return switch (method) {
+            case "tools/call" -> {
+                JsonNode name = params == null ? null : params.get("name");
+                JsonNode arguments = params == null ? null : params.get("arguments");
+                if (name == null || !name.isTextual() || name.asText().isEmpty()) {
+                    yield Optional.of("'name' is required: the tool's name, a string"
+                            + (name == null ? "" : ", was " + kindOf(name)));
+                }
+                if (arguments != null && !arguments.isObject() && !arguments.isNull()) {
+                    yield Optional.of("'arguments' must be an object, was " + kindOf(arguments));
+                }
+                yield Optional.empty();
+            }
+            case "initialize" -> {
+                JsonNode version = params == null ? null : params.get("protocolVersion");
+                yield version == null || !version.isTextual()
+                        ? Optional.of("'protocolVersion' is required: a string such as \"2025-11-25\""
+                                + (version == null ? "" : ", was " + kindOf(version)))
+                        : Optional.empty();
+            }
+            default -> Optional.empty();
+        };
     }
 
     private static Optional<String> problemOfId(JsonNode id) {

@@ -168,6 +168,16 @@ class McpProtocolApiTest {
     void wrongParams_unknownMethodsAndUnknownTools_areAnsweredWithTheirCodes() {
         assertError(call("ping", "[1,2]"), -32602, "'params' must be an object, was an array");
         assertError(call("no/such/method", "{}"), -32601, "");
+        assertError(
+                call("tools/call", "{\"name\":5}"),
+                -32602,
+                "'name' is required: the tool's name, a string, was a number");
+        assertError(call("tools/call", "{}"), -32602, "'name' is required");
+        assertError(
+                call("tools/call", "{\"name\":\"get-task-status\",\"arguments\":\"x\"}"),
+                -32602,
+                "'arguments' must be an object, was a string");
+        assertError(call("initialize", "{\"protocolVersion\":7}"), -32602, "'protocolVersion' is required");
         JsonNode unknownTool = call("tools/call", "{\"name\":\"no-such-tool\",\"arguments\":{}}");
         assertThat(unknownTool.toString()).contains("no-such-tool");
         assertError(call("tasks/get", "{}"), -32602, "'taskId' is required");
