@@ -19,6 +19,7 @@ const state = {
     nextCursor: null,
     lastEventId: null,
     selectedId: null,
+    arrivedWhileListing: null,
     feed: null,
     everOpened: false,
     lost: false,
@@ -68,10 +69,21 @@ function drop(id, version) {
 
 async function loadTasks() {
     state.removed.clear();
-    const page = await getJson(apiUrl('tasks', {...state.filter, limit: PAGE_SIZE}));
+    // Changes that arrive while the listing is on its way may be newer than it: they are applied after it.
+    const arrived = new Map();
+    state.arrivedWhileListing = arrived;
+    let page;
+    try {
+        page = await getJson(apiUrl('tasks', {...state.filter, limit: PAGE_SIZE}));
+    } finally {
+        if (state.arrivedWhileListing === arrived) {
+            state.arrivedWhileListing = null;
+        }
+    }
     state.tasks.clear();
     table.clear();
     page.items.forEach(put);
+    arrived.forEach(put);
     state.nextCursor = page.next_cursor;
     byId('more').hidden = !state.nextCursor;
 }
@@ -136,6 +148,9 @@ function onEvent(event) {
         return;
     }
     if (change.task) {
+        if (state.arrivedWhileListing) {
+            state.arrivedWhileListing.set(change.task.id, change.task);
+        }
         put(change.task);
     } else if (event.type === 'deleted' || event.type === 'expired') {
         drop(change.task_id, change.version);
@@ -143,13 +158,13 @@ function onEvent(event) {
     scheduleStats();
 }
 
-function onOpen() {
+async function onOpen() {
     const first = !state.everOpened;
     state.everOpened = true;
-    if (first || !state.lastEventId) {
-        guarded(loadAll);
-    } else {
-        guarded(loadStats);
+    // Subscribed first, listed second: no change falls between the listing and the stream.
+    await guarded(first || !state.lastEventId ? loadAll : loadStats);
+    if (!state.feed) {
+        return;
     }
     if (state.lost) {
         state.lost = false;
