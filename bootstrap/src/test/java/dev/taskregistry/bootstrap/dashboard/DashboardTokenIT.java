@@ -6,9 +6,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * The dashboard of a registry that needs a bearer token: without it the page asks for the token and shows no data;
@@ -24,14 +22,7 @@ class DashboardTokenIT {
     private Browser browser;
 
     @RegisterExtension
-    final TestWatcher evidence = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser != null) {
-                browser.saveEvidence(context.getRequiredTestMethod().getName());
-            }
-        }
-    };
+    final EvidenceOnFailure evidence = new EvidenceOnFailure(() -> browser);
 
     @BeforeEach
     void start() {
