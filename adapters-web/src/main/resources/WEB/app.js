@@ -47,10 +47,12 @@ function put(task) {
     if (removedAt !== undefined && removedAt >= task.version) {
         return;
     }
-    state.tasks.set(task.id, task);
+    // Only the tasks the view shows are kept: the feed also brings every other task of the registry.
     if (matches(task)) {
+        state.tasks.set(task.id, task);
         table.upsert(task);
     } else {
+        state.tasks.delete(task.id);
         table.remove(task.id);
     }
     if (state.selectedId === task.id) {
