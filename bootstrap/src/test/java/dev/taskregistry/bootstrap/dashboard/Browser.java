@@ -128,6 +128,14 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** The console's errors (SEVERE) since the last read of the console: failed loads, exceptions, CSP refusals. */
+    List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .toList();
+    }
+
     /** After a failure: a screenshot, the page's DOM and the browser console under {@code target/dashboard-failures}. */
     void saveEvidence(String name) {
         try {

@@ -188,7 +188,7 @@ class DashboardIT {
 
     @Test
     @Order(0)
-    void tasksInEveryStatusShowTheirBadges_andTheViewIsSavedForTheReadmeWhenAsked() {
+    void tasksInEveryStatusShowTheirBadges_withNoErrorInTheConsole_andTheViewIsSavedForTheReadmeWhenAsked() {
         String type = "equity_analysis";
         String prefix = "acme-" + UUID.randomUUID().toString().substring(0, 4);
         String pending = register(prefix + "-pending", type, 5);
@@ -215,6 +215,7 @@ class DashboardIT {
         }
         page.awaitProgress(running, 5.0 / 8, "5/8");
         page.openDetail(completed);
+        assertThat(browser.consoleErrors()).as("the browser console's errors").isEmpty();
 
         String screenshot = System.getProperty("dashboard.screenshot", "");
         if (!screenshot.isBlank()) {
