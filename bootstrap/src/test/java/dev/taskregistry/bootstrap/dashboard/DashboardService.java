@@ -8,6 +8,7 @@ import dev.taskregistry.redis.testing.TestRedis;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import org.awaitility.Awaitility;
 
 /**
  * The service the dashboard is tested against: worker processes of the packaged jar on a {@code redis-server} of the
@@ -36,6 +37,17 @@ final class DashboardService implements AutoCloseable {
         } catch (RuntimeException e) {
             redis.close();
             throw e;
+        }
+    }
+
+    /** Waits until every worker is ready again (its store reachable), after an outage. */
+    void awaitReady() {
+        for (int i = 0; i < workers.size(); i++) {
+            ApiClient worker = workers.worker(i);
+            Awaitility.await()
+                    .atMost(Browser.PATIENCE)
+                    .ignoreExceptions()
+                    .until(() -> worker.get("/health/ready").status() == 200);
         }
     }
 
