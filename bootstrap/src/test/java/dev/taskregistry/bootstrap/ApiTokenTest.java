@@ -120,6 +120,14 @@ class ApiTokenTest {
     }
 
     @Test
+    void theDashboardsFiles_needNoToken_sinceThePageAsksForItItself() {
+        ApiClient plain = ApiClient.ofTestedService();
+        for (String path : new String[] {"/dashboard/", "/dashboard/app.js", "/dashboard/dashboard.css"}) {
+            assertThat(plain.get(path).status()).as(path).isEqualTo(200);
+        }
+    }
+
+    @Test
     void theRightToken_opensTheTaskEndpoints() {
         ApiResponse created =
                 api.send("POST", "/tasks", "application/json", "{\"type\":\"x\"}", "Authorization", "Bearer " + TOKEN);
