@@ -106,6 +106,22 @@ final class FailoverRecorder {
         lost(task, task.version(), "the task answered 404 to " + operation);
     }
 
+    /**
+     * A task that answered 404 during the run reads back at the end. Where asynchronous replication may lose writes,
+     * a second promotion can bring back the copy another replica held (Sentinel has failed over twice in a row
+     * after a SIGKILL): counted beside the losses. Where no loss is allowed, that 404 reported a failover as "not
+     * found": a violation.
+     */
+    synchronized void reappeared(TrackedTask task, ApiResponse read) {
+        String what = task + " was answered 404 during the run but reads back " + read.status() + " at version "
+                + read.json().path("version").asText("?");
+        if (policy == LossPolicy.NONE_ALLOWED) {
+            violation(what);
+        } else if (lossSamples.size() < SAMPLES_KEPT) {
+            lossSamples.add(what + " (a copy another replica held, promoted after the one that lacked it)");
+        }
+    }
+
     synchronized void violation(String what) {
         violations.add(what);
     }
