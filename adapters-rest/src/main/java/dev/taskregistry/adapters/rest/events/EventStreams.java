@@ -4,15 +4,18 @@ import dev.taskregistry.application.feed.TaskWatch;
 import dev.taskregistry.application.feed.WatchEvent;
 import dev.taskregistry.domain.TaskStoreUnavailable;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
@@ -30,7 +33,10 @@ public class EventStreams {
     private static final Logger LOG = Logger.getLogger(EventStreams.class.getName());
 
     private final Duration heartbeat;
-    private final Set<TaskWatch> open = ConcurrentHashMap.newKeySet();
+    /** How long stopping waits for the open streams to end, so their responses finish before the server stops. */
+    private static final Duration ENDING_PATIENCE = Duration.ofSeconds(2);
+
+    private final Map<TaskWatch, Thread> open = new ConcurrentHashMap<>();
 
     @Inject
     public EventStreams(FeedStreamSettings settings) {
@@ -39,8 +45,11 @@ public class EventStreams {
 
     /** Starts streaming {@code watch} into {@code sink}; returns at once. The stream owns the watch from now. */
     public void start(TaskWatch watch, SseEventSink sink, Sse sse, URI instance) {
-        open.add(watch);
-        Thread.ofVirtual().name("event-stream").start(() -> pump(watch, sink, new SseEvents(sse), instance));
+        Thread pump = Thread.ofVirtual()
+                .name("event-stream")
+                .unstarted(() -> pump(watch, sink, new SseEvents(sse), instance));
+        open.put(watch, pump);
+        pump.start();
     }
 
     /** How many streams are open on this worker. */
@@ -48,9 +57,31 @@ public class EventStreams {
         return open.size();
     }
 
+    /**
+     * Ends every open stream before Helidon stops the server (its observer has priority 0): a response still being
+     * written when the server stops is logged with a stack trace, one per stream. Waits a little for them to end.
+     */
+    void endStreamsBeforeTheServerStops(
+            @Observes @Priority(-1) @BeforeDestroyed(ApplicationScoped.class) Object stopping) {
+        closeAll();
+        long deadline = System.nanoTime() + ENDING_PATIENCE.toNanos();
+        for (Thread pump : open.values()) {
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                break;
+            }
+            try {
+                pump.join(Duration.ofNanos(remaining));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     @PreDestroy
     void closeAll() {
-        open.forEach(TaskWatch::close);
+        open.keySet().forEach(TaskWatch::close);
     }
 
     private void pump(TaskWatch watch, SseEventSink sink, SseEvents events, URI instance) {
@@ -82,7 +113,7 @@ public class EventStreams {
                     if (!send(sink, events.of(event.get())) || watch.hasEnded()) {
                         return;
                     }
-                } else if (watch.hasEnded() || !send(sink, events.heartbeat())) {
+                } else if (watch.hasEnded() || !watch.isOpen() || !send(sink, events.heartbeat())) {
                     return;
                 }
             }
