@@ -3,15 +3,16 @@ package dev.taskregistry.adapters.mcp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.modelcontextprotocol.spec.McpSchema;
 
-/** JSON-RPC 2.0 answers as JSON trees, and the error codes this endpoint uses. */
+/** JSON-RPC 2.0 answers as JSON trees, and the error codes this endpoint uses (the standard ones the SDK's). */
 public final class JsonRpc {
 
-    public static final int PARSE_ERROR = -32700;
-    public static final int INVALID_REQUEST = -32600;
-    public static final int METHOD_NOT_FOUND = -32601;
-    public static final int INVALID_PARAMS = -32602;
-    public static final int INTERNAL_ERROR = -32603;
+    public static final int PARSE_ERROR = McpSchema.ErrorCodes.PARSE_ERROR;
+    public static final int INVALID_REQUEST = McpSchema.ErrorCodes.INVALID_REQUEST;
+    public static final int METHOD_NOT_FOUND = McpSchema.ErrorCodes.METHOD_NOT_FOUND;
+    public static final int INVALID_PARAMS = McpSchema.ErrorCodes.INVALID_PARAMS;
+    public static final int INTERNAL_ERROR = McpSchema.ErrorCodes.INTERNAL_ERROR;
     /** Server-defined: a {@code tasks/result} whose task has not ended within the wait; call it again. */
     public static final int STILL_WORKING = -32001;
 

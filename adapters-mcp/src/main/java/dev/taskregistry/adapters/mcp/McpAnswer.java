@@ -1,6 +1,5 @@
 package dev.taskregistry.adapters.mcp;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 
 /**
@@ -8,9 +7,10 @@ import java.util.Optional;
  * notification (or a client's response), 400 with the JSON-RPC error of a message that could not be read (or
  * whose id could not be, so the client cannot match an answer to it).
  */
-public record McpAnswer(int status, Optional<JsonNode> body) {
+public record McpAnswer(int status, Optional<Object> body) {
 
-    static McpAnswer answered(JsonNode response) {
+    /** @param response a JSON tree, or an object Jackson writes as the response */
+    static McpAnswer answered(Object response) {
         return new McpAnswer(200, Optional.of(response));
     }
 
@@ -18,7 +18,7 @@ public record McpAnswer(int status, Optional<JsonNode> body) {
         return new McpAnswer(202, Optional.empty());
     }
 
-    static McpAnswer rejected(JsonNode error) {
+    static McpAnswer rejected(Object error) {
         return new McpAnswer(400, Optional.of(error));
     }
 }

@@ -1,7 +1,6 @@
 package dev.taskregistry.adapters.mcp;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.taskregistry.adapters.mcp.tasks.McpTaskMethods;
 import dev.taskregistry.adapters.mcp.tools.RegistryTools;
@@ -136,11 +135,11 @@ public class McpEndpoint {
                 .build();
     }
 
-    private String text(JsonNode node) {
+    private String text(Object node) {
         try {
             return json.writeValueAsString(node);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree did not serialize", e);
+            throw new IllegalStateException("an answer did not serialize", e);
         }
     }
 

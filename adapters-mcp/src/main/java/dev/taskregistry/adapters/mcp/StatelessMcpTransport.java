@@ -88,7 +88,8 @@ public final class StatelessMcpTransport implements McpStatelessServerTransport 
         return McpAnswer.answered(request(message));
     }
 
-    private JsonNode request(JsonNode message) {
+    /** A JSON tree, or the SDK's own response, which is written as it is (a tree of it costs a copy per call). */
+    private Object request(JsonNode message) {
         String method = message.get("method").asText();
         JsonNode id = message.get("id");
         if (McpTaskMethods.METHODS.contains(method)) {
@@ -100,8 +101,11 @@ public final class StatelessMcpTransport implements McpStatelessServerTransport 
         McpSchema.JSONRPCResponse response = handler.handleRequest(
                         McpTransportContext.EMPTY, convert(message, McpSchema.JSONRPCRequest.class))
                 .block();
+        if (!method.equals(McpSchema.METHOD_INITIALIZE)) {
+            return response;
+        }
         ObjectNode answer = json.valueToTree(response);
-        if (method.equals(McpSchema.METHOD_INITIALIZE) && answer.get("result") instanceof ObjectNode result) {
+        if (answer.get("result") instanceof ObjectNode result) {
             TasksCapability.announceIn(result);
         }
         return answer;
