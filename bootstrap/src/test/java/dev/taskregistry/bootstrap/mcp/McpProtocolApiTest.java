@@ -183,6 +183,12 @@ class McpProtocolApiTest {
         assertError(call("tasks/get", "{}"), -32602, "'taskId' is required");
         assertError(call("tasks/get", "{\"taskId\":5}"), -32602, "'taskId' must be a string");
         assertError(call("tasks/get", "{\"taskId\":\"bad id!\"}"), -32602, "'taskId'");
+        // Odd text in an id (a lone surrogate, CR/LF) is refused naming the argument.
+        assertError(call("tasks/get", "{\"taskId\":\"\\ud800\"}"), -32602, "'taskId'");
+        assertError(call("tasks/get", "{\"taskId\":\"a\\r\\nb\"}"), -32602, "'taskId'");
+        assertThat(call("tools/call", "{\"name\":\"get-task-status\",\"arguments\":{\"task_id\":\"a\\r\\nb\"}}")
+                        .toString())
+                .contains("Argument 'task_id'");
         assertError(call("tasks/list", "{\"cursor\":\"forged\"}"), -32602, "'cursor'");
     }
 
