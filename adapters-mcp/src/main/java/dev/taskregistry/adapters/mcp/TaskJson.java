@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.taskregistry.domain.Task;
 import dev.taskregistry.domain.TaskResult;
 import dev.taskregistry.domain.TaskStats;
+import dev.taskregistry.domain.TaskStatus;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Tasks and statistics as the tools' structured content: the fields and names of the REST API's JSON (snake
@@ -56,7 +59,7 @@ public final class TaskJson {
         ObjectNode byType = node.putObject("tasks_by_type");
         stats.byTypeName().forEach(byType::put);
         ObjectNode byStatus = node.putObject("tasks_by_status");
-        stats.byStatus().forEach((status, count) -> byStatus.put(status.name().toLowerCase(Locale.ROOT), count));
+        stats.byStatus().forEach((status, count) -> byStatus.put(statusName(status), count));
         return node;
     }
 
@@ -73,7 +76,19 @@ public final class TaskJson {
     }
 
     public static String statusName(Task task) {
-        return task.status().name().toLowerCase(Locale.ROOT);
+        return statusName(task.status());
+    }
+
+    /** A status as the tools write and read it: the REST API's lowercase name. */
+    public static String statusName(TaskStatus status) {
+        return status.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The status of that name, if there is one. */
+    public static Optional<TaskStatus> statusNamed(String name) {
+        return Arrays.stream(TaskStatus.values())
+                .filter(status -> statusName(status).equals(name))
+                .findFirst();
     }
 
     public static String instant(Instant instant) {

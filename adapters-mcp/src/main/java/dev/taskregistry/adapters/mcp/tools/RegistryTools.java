@@ -22,7 +22,6 @@ import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecifi
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -168,12 +167,9 @@ public final class RegistryTools {
     }
 
     private static TaskStatus status(String name) {
-        for (TaskStatus status : TaskStatus.values()) {
-            if (status.name().toLowerCase(Locale.ROOT).equals(name)) {
-                return status;
-            }
-        }
-        throw new ToolArguments.BadArgument("status", "must be one of pending, running, completed, failed, cancelled");
+        return TaskJson.statusNamed(name)
+                .orElseThrow(() -> new ToolArguments.BadArgument(
+                        "status", "must be one of pending, running, completed, failed, cancelled"));
     }
 
     /** Runs a domain conversion, telling its rule in the argument's name. */

@@ -4,7 +4,6 @@ import dev.taskregistry.adapters.mcp.TaskJson;
 import dev.taskregistry.domain.Task;
 import dev.taskregistry.domain.TaskPage;
 import dev.taskregistry.domain.TaskStats;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -50,8 +49,7 @@ final class TaskText {
     static String describe(TaskStats stats) {
         return stats.total() + " live tasks. By status: "
                 + counts(stats.byStatus().entrySet().stream()
-                        .collect(
-                                Collectors.toMap(e -> e.getKey().name().toLowerCase(Locale.ROOT), Map.Entry::getValue)))
+                        .collect(Collectors.toMap(e -> TaskJson.statusName(e.getKey()), Map.Entry::getValue)))
                 + ". By type: " + counts(stats.byTypeName()) + ".";
     }
 
