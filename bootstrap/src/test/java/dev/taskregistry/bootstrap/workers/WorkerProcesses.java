@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,6 +26,8 @@ public final class WorkerProcesses implements AutoCloseable {
     private static final Path JAR = Path.of("target", "task-registry.jar");
     private static final Path LOGS = Path.of("target", "worker-logs");
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
+    private static final Set<Integer> GIVEN_PORTS = ConcurrentHashMap.newKeySet();
 
     private final List<Process> processes = new ArrayList<>();
     private final List<ApiClient> clients = new ArrayList<>();
@@ -130,10 +134,19 @@ public final class WorkerProcesses implements AutoCloseable {
         }
     }
 
+    /**
+     * A free port no worker of this JVM was given before: workers bind theirs only once started, so the system
+     * may hand out the port of one still starting again, and that worker's client would then reach another
+     * worker (seen in CI: an in-memory task "found" on a second worker).
+     */
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
+        while (true) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                socket.setReuseAddress(true);
+                if (GIVEN_PORTS.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            }
         }
     }
 
