@@ -7,8 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
@@ -117,20 +120,22 @@ final class LuaScripts {
      */
     static List<Object> runAll(UnifiedJedis client, Script script, List<ScriptCall> calls, ReplicaWait wait) {
         List<Response<Object>> replies = new ArrayList<>(calls.size());
-        Response<Long> replicas = null;
+        List<Response<Long>> replicas = new ArrayList<>();
         try (AbstractPipeline pipeline = client.pipelined()) {
             for (ScriptCall call : calls) {
                 replies.add(pipeline.evalsha(script.sha, call.keys(), call.args()));
             }
-            if (wait.waits() && !calls.isEmpty()) {
-                // Every key of a registry is in one slot, so every call went over this one connection.
-                replicas = pipeline.executeCommand(
-                        wait.command(calls.getFirst().keys().getFirst()));
+            if (wait.waits()) {
+                // One WAIT per shard written: each shard's calls went over the connection to its slot's master, and
+                // a WAIT counts the replicas that hold every write sent before it on its own connection.
+                for (String shardKey : oneKeyPerShard(calls)) {
+                    replicas.add(pipeline.executeCommand(wait.command(shardKey)));
+                }
             }
             pipeline.sync();
         }
-        if (replicas != null) {
-            wait.requireAcknowledged(reply(replicas), "bulk registration");
+        for (Response<Long> acknowledged : replicas) {
+            wait.requireAcknowledged(reply(acknowledged), "bulk registration");
         }
         List<Object> outcomes = new ArrayList<>(calls.size());
         for (int i = 0; i < calls.size(); i++) {
@@ -144,13 +149,22 @@ final class LuaScripts {
         return outcomes;
     }
 
+    private static Collection<String> oneKeyPerShard(List<ScriptCall> calls) {
+        Map<String, String> byTag = new LinkedHashMap<>();
+        for (ScriptCall call : calls) {
+            String key = call.keys().getFirst();
+            byTag.putIfAbsent(key.substring(0, key.indexOf('}') + 1), key);
+        }
+        return byTag.values();
+    }
+
     /**
      * The reply of a pipelined command after {@code sync()}. Jedis' Redis Cluster pipeline does not throw when a
      * node's connection drops during {@code sync()} (a master killed in a failover): it logs the failure and
      * leaves that node's replies unset, and reading one throws {@link IllegalStateException}. That is a dropped
      * connection, so it leaves as one, to be retried or answered 503 like any other, never as a server error.
      */
-    private static <T> T reply(Response<T> response) {
+    static <T> T reply(Response<T> response) {
         try {
             return response.get();
         } catch (IllegalStateException neverArrived) {

@@ -9,15 +9,33 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Names the keys of one registry. All share the hash tag {@code {prefix}}, so they live in one Redis
- * Cluster slot and every script may touch all of them.
+ * Names the keys of one registry shard. All share one hash tag, {@code {prefix}} for an unsharded registry and
+ * {@code {prefix:k}} for shard k of a sharded one ({@link ShardLayout}), so they live in one Redis Cluster slot
+ * and every script may touch all of them.
  */
-record RedisKeys(String prefix) {
+final class RedisKeys {
 
     private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
 
-    RedisKeys {
+    private final String tag;
+
+    /** The keys of the unsharded registry under {@code prefix}: today's names, {@code {prefix}:...}. */
+    RedisKeys(String prefix) {
         requireValidPrefix(prefix, "keyPrefix");
+        this.tag = "{" + prefix + "}";
+    }
+
+    private RedisKeys(String prefix, int shard) {
+        requireValidPrefix(prefix, "keyPrefix");
+        this.tag = "{" + prefix + ":" + shard + "}";
+    }
+
+    /** The keys of shard {@code shard} of the sharded registry under {@code prefix}: {@code {prefix:shard}:...}. */
+    static RedisKeys ofShard(String prefix, int shard) {
+        if (shard < 0) {
+            throw new IllegalArgumentException("a shard number is 0 or more, was " + shard);
+        }
+        return new RedisKeys(prefix, shard);
     }
 
     /**
@@ -31,29 +49,34 @@ record RedisKeys(String prefix) {
         }
     }
 
+    /** The hash tag every key of this shard starts with, braces included. */
+    String tag() {
+        return tag;
+    }
+
     String task(TaskId id) {
-        return tag() + ":task:" + id.value();
+        return tag + ":task:" + id.value();
     }
 
     String all() {
-        return tag() + ":idx:all";
+        return tag + ":idx:all";
     }
 
     String status(TaskStatus status) {
-        return tag() + ":idx:status:" + StoredStatus.nameOf(status);
+        return tag + ":idx:status:" + StoredStatus.nameOf(status);
     }
 
     String type(TaskType type) {
-        return tag() + ":idx:type:" + type.value();
+        return tag + ":idx:type:" + type.value();
     }
 
     String types() {
-        return tag() + ":types";
+        return tag + ":types";
     }
 
-    /** The stream of the registry's changes, one entry per stored change (DESIGN.md §10). */
+    /** The stream of the shard's changes, one entry per stored change (DESIGN.md §10). */
     String events() {
-        return tag() + ":events";
+        return tag + ":events";
     }
 
     /** {@code all} and every status index, in {@link TaskStatus} order. */
@@ -83,7 +106,18 @@ record RedisKeys(String prefix) {
         return String.valueOf(status.ordinal() + 1);
     }
 
-    private String tag() {
-        return "{" + prefix + "}";
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RedisKeys keys && keys.tag.equals(tag);
+    }
+
+    @Override
+    public int hashCode() {
+        return tag.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "RedisKeys" + tag;
     }
 }

@@ -19,9 +19,16 @@ import java.util.regex.Pattern;
  * @param poolSize     pooled connections (per node on Cluster), all opened at start when Redis is up
  * @param deployment   standalone, Sentinel or Cluster, with its nodes
  * @param waitReplicas replicas every write must reach before it is answered (0: do not wait)
+ * @param shards       how many shards the registry is spread over (1: today's keys; DESIGN.md §9)
  */
 public record RedisStoreSettings(
-        String url, String keyPrefix, Duration timeout, int poolSize, RedisDeployment deployment, int waitReplicas) {
+        String url,
+        String keyPrefix,
+        Duration timeout,
+        int poolSize,
+        RedisDeployment deployment,
+        int waitReplicas,
+        int shards) {
 
     /** The configuration keys of the values, as the errors name them (the composition root reads them). */
     public static final String URL_KEY = "taskregistry.redis.url";
@@ -30,6 +37,7 @@ public record RedisStoreSettings(
     public static final String TIMEOUT_KEY = "taskregistry.redis.timeout";
     public static final String POOL_SIZE_KEY = "taskregistry.redis.pool-size";
     public static final String WAIT_REPLICAS_KEY = "taskregistry.redis.wait-replicas";
+    public static final String SHARDS_KEY = ShardLayout.SHARDS_KEY;
     public static final int MAX_WAIT_REPLICAS = 64;
 
     public static final Duration MAX_TIMEOUT = Duration.ofMinutes(1);
@@ -59,6 +67,18 @@ public record RedisStoreSettings(
             throw new IllegalArgumentException(
                     "'" + WAIT_REPLICAS_KEY + "' must be between 0 and " + MAX_WAIT_REPLICAS + ", was " + waitReplicas);
         }
+        ShardLayout.requireValidCount(shards);
+    }
+
+    /** Unsharded ({@code shards} 1). */
+    public RedisStoreSettings(
+            String url,
+            String keyPrefix,
+            Duration timeout,
+            int poolSize,
+            RedisDeployment deployment,
+            int waitReplicas) {
+        this(url, keyPrefix, timeout, poolSize, deployment, waitReplicas, 1);
     }
 
     /** One Redis server, with the default pool size, writes not waiting for replicas. */
@@ -73,12 +93,27 @@ public record RedisStoreSettings(
 
     /** These settings on another deployment. */
     public RedisStoreSettings on(RedisDeployment otherDeployment) {
-        return new RedisStoreSettings(url, keyPrefix, timeout, poolSize, otherDeployment, waitReplicas);
+        return new RedisStoreSettings(url, keyPrefix, timeout, poolSize, otherDeployment, waitReplicas, shards);
     }
 
     /** These settings with writes waiting for {@code replicas} replicas. */
     public RedisStoreSettings waitingFor(int replicas) {
-        return new RedisStoreSettings(url, keyPrefix, timeout, poolSize, deployment, replicas);
+        return new RedisStoreSettings(url, keyPrefix, timeout, poolSize, deployment, replicas, shards);
+    }
+
+    /** These settings with the registry spread over {@code count} shards. */
+    public RedisStoreSettings withShards(int count) {
+        return new RedisStoreSettings(url, keyPrefix, timeout, poolSize, deployment, waitReplicas, count);
+    }
+
+    /** These settings with {@code size} pooled connections (per node on Cluster). */
+    public RedisStoreSettings withPoolSize(int size) {
+        return new RedisStoreSettings(url, keyPrefix, timeout, size, deployment, waitReplicas, shards);
+    }
+
+    /** How the registry's keys are spread over its shards. */
+    ShardLayout layout() {
+        return new ShardLayout(keyPrefix, shards);
     }
 
     /** The URL as a URI; validated at construction. */
@@ -105,7 +140,9 @@ public record RedisStoreSettings(
     @Override
     public String toString() {
         return "RedisStoreSettings[url=" + redacted(uri()) + ", keyPrefix=" + keyPrefix + ", timeout=" + timeout
-                + ", poolSize=" + poolSize + ", deployment=" + deployment + ", waitReplicas=" + waitReplicas + "]";
+                + ", poolSize=" + poolSize + ", deployment=" + deployment + ", waitReplicas=" + waitReplicas
+                + ", shards="
+                + shards + "]";
     }
 
     private static int database(URI uri) {

@@ -13,6 +13,7 @@ import dev.taskregistry.domain.TaskNotFound;
 import dev.taskregistry.domain.TaskPage;
 import dev.taskregistry.domain.TaskRepository;
 import dev.taskregistry.domain.TaskStats;
+import dev.taskregistry.domain.TaskStoreUnavailable;
 import dev.taskregistry.domain.TaskType;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,10 +21,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * The {@link TaskRepository} that several worker processes share: one JSON document per task with
  * Redis' own expiry, plus sorted-set indexes for listing and counting, changed only by Lua scripts.
+ * The registry may be spread over shards ({@link ShardLayout}): a task's document and index entries live in its
+ * shard, so each change is still one single-slot script, and listing and stats visit every shard.
  * While Redis is unreachable every method fails with {@code TaskStoreUnavailable}.
  */
 public final class RedisTaskRepository implements TaskRepository, AutoCloseable {
@@ -35,14 +40,15 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
     static final int BULK_BATCH = 1000;
 
     private final RedisConnection connection;
-    private final RedisKeys keys;
+    private final ShardLayout layout;
+    private final RecordedShardCount recordedCount;
     private final TaskDocumentCodec codec = new TaskDocumentCodec();
     private final TaskListing listing;
     private final TaskCounting counting;
     private final ReplicaWait replicaWait;
     private final String retainedChanges;
 
-    private final RedisTaskChangeFeed feed;
+    private final Optional<RedisTaskChangeFeed> feed;
 
     /**
      * The registry under {@code keyPrefix} (every key is {@code {keyPrefix}:...}) on {@code connection},
@@ -62,28 +68,36 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
      */
     public RedisTaskRepository(
             RedisConnection connection, RedisConnection feedConnection, String keyPrefix, RedisFeedSettings feed) {
-        this(connection, feedConnection, keyPrefix, ReplicaWait.none(), feed);
+        this(connection, feedConnection, ShardLayout.unsharded(keyPrefix), ReplicaWait.none(), feed);
     }
 
     /** The registry under {@code keyPrefix} on any connection, each write followed by {@code replicaWait}. */
     RedisTaskRepository(RedisConnection connection, String keyPrefix, ReplicaWait replicaWait) {
-        this(connection, connection, keyPrefix, replicaWait, RedisFeedSettings.forTimeout(Duration.ofSeconds(2)));
+        this(
+                connection,
+                connection,
+                ShardLayout.unsharded(keyPrefix),
+                replicaWait,
+                RedisFeedSettings.forTimeout(Duration.ofSeconds(2)));
     }
 
     private RedisTaskRepository(
             RedisConnection connection,
             RedisConnection feedConnection,
-            String keyPrefix,
+            ShardLayout layout,
             ReplicaWait replicaWait,
             RedisFeedSettings feed) {
         this.connection = Objects.requireNonNull(connection, "connection");
-        this.keys = new RedisKeys(keyPrefix);
+        this.layout = layout;
+        this.recordedCount = new RecordedShardCount(layout);
         this.retainedChanges = String.valueOf(feed.retainedChanges());
-        this.counting = new TaskCounting(keys, feed.retainedChanges());
-        this.listing = new TaskListing(keys, codec, counting);
+        this.counting = new TaskCounting(layout.shards(), feed.retainedChanges());
+        this.listing = new TaskListing(layout.shards(), codec, counting);
         this.replicaWait = replicaWait;
-        this.feed =
-                ChangeFeeds.of(connection, Objects.requireNonNull(feedConnection, "feedConnection"), keys, codec, feed);
+        Objects.requireNonNull(feedConnection, "feedConnection");
+        this.feed = layout.sharded()
+                ? Optional.empty()
+                : Optional.of(ChangeFeeds.of(connection, feedConnection, layout.shard(0), codec, feed));
     }
 
     /**
@@ -98,26 +112,30 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
 
     /** As {@link #connect(RedisStoreSettings)}, the change feed as {@code feed} says. */
     public static RedisTaskRepository connect(RedisStoreSettings settings, RedisFeedSettings feed) {
-        RedisStoreSettings oneConnection = new RedisStoreSettings(
-                settings.url(), settings.keyPrefix(), settings.timeout(), 1, settings.deployment(), 0);
+        RedisStoreSettings oneConnection = settings.withPoolSize(1).waitingFor(0);
         return new RedisTaskRepository(
                 RedisConnection.forDeployment(settings),
                 RedisConnection.forDeployment(oneConnection),
-                settings.keyPrefix(),
+                settings.layout(),
                 ReplicaWait.of(settings),
                 feed);
     }
 
     /**
-     * Opens the pool's connections and loads the scripts, so that the first burst of requests after a
-     * start costs what any later burst does. Optional: without it both happen on first use.
+     * Opens the pool's connections, checks the registry's recorded shard count (recording it on an empty registry)
+     * and loads the scripts, so that a wrong count stops the start and the first burst of requests after a start
+     * costs what any later burst does. Optional: without it all three happen on first use.
      *
      * @throws dev.taskregistry.domain.TaskStoreUnavailable when Redis cannot be reached now
+     * @throws IllegalStateException when the registry was built with another shard count
      */
     public void warmUp() {
         connection.open("warm-up");
         connection.call("warm-up", client -> {
-            LuaScripts.loadAll(client, keys.all());
+            recordedCount.confirm(client);
+            for (RedisKeys shard : layout.shards()) {
+                LuaScripts.loadAll(client, shard.all());
+            }
             return null;
         });
     }
@@ -125,7 +143,7 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
     @Override
     public void register(Task task) {
         ScriptCall call = registration(task);
-        Object outcome = connection.call(
+        Object outcome = call(
                 "register",
                 client -> LuaScripts.run(client, Script.REGISTER, call.keys(), call.args(), replicaWait, "register"));
         if (ABSENT.equals(outcome)) {
@@ -150,8 +168,8 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
         for (int start = 0; start < all.size(); start += BULK_BATCH) {
             List<Task> batch = all.subList(start, Math.min(all.size(), start + BULK_BATCH));
             List<ScriptCall> calls = batch.stream().map(this::registration).toList();
-            List<Object> outcomes = connection.call(
-                    "register-all", client -> LuaScripts.runAll(client, Script.REGISTER, calls, replicaWait));
+            List<Object> outcomes =
+                    call("register-all", client -> LuaScripts.runAll(client, Script.REGISTER, calls, replicaWait));
             for (int i = 0; i < batch.size(); i++) {
                 if (ABSENT.equals(outcomes.get(i))) {
                     live.add(batch.get(i).id());
@@ -163,8 +181,8 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
 
     @Override
     public Optional<Task> find(TaskId id) {
-        String key = keys.task(id);
-        return connection.call("find", client -> {
+        String key = layout.keysOf(id).task(id);
+        return call("find", client -> {
             String json = client.get(key);
             return json == null ? Optional.<Task>empty() : codec.decode(json, () -> RedisTime.expiryOf(client, key));
         });
@@ -184,12 +202,12 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
                 DocumentInstants.format(task.expiresAt()),
                 write.value(),
                 retainedChanges);
-        Object outcome = connection.call(
+        Object outcome = call(
                 "update",
                 client -> LuaScripts.run(
                         client,
                         Script.UPDATE,
-                        keys.forTaskChange(task.id(), task.type()),
+                        layout.keysOf(task.id()).forTaskChange(task.id(), task.type()),
                         args,
                         replicaWait,
                         "update"));
@@ -203,7 +221,8 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
 
     @Override
     public boolean delete(TaskId id) {
-        return connection.call("delete", client -> {
+        RedisKeys keys = layout.keysOf(id);
+        return call("delete", client -> {
             String json = client.get(keys.task(id));
             if (json == null) {
                 return false;
@@ -229,24 +248,24 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
 
     @Override
     public TaskPage list(TaskFilter filter, PageRequest page) {
-        return connection.call("list", client -> listing.list(client, filter, page));
+        return call("list", client -> listing.list(client, filter, page));
     }
 
     @Override
     public TaskStats stats() {
-        return connection.call("stats", counting::stats);
+        return call("stats", counting::stats);
     }
 
     /** The changes this registry stores, as every worker sharing it sees them; closed with the repository. */
     public TaskChangeFeed changeFeed() {
-        return feed;
+        return feed.orElseThrow(() -> new IllegalStateException("a sharded registry has no change feed yet"));
     }
 
     /** Stops the change feed's reader, closes its subscriptions and both connections. */
     @Override
     public void close() {
         try {
-            feed.close();
+            feed.ifPresent(RedisTaskChangeFeed::close);
         } finally {
             connection.close();
         }
@@ -256,7 +275,7 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
     private ScriptCall registration(Task task) {
         WriteId write = WriteId.next();
         return new ScriptCall(
-                keys.forTaskChange(task.id(), task.type()),
+                layout.keysOf(task.id()).forTaskChange(task.id(), task.type()),
                 List.of(
                         codec.encode(task, write),
                         expiryMillis(task),
@@ -267,6 +286,22 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
                         String.valueOf(task.version()),
                         StoredStatus.nameOf(task.status()),
                         retainedChanges));
+    }
+
+    /**
+     * Runs {@code work} on the registry: on the first call that reaches Redis, after checking the recorded shard
+     * count (a registry of another count answers as unavailable, with the reason, until the workers are restarted
+     * with the count it has).
+     */
+    private <T> T call(String operation, Function<UnifiedJedis, T> work) {
+        return connection.call(operation, client -> {
+            try {
+                recordedCount.confirm(client);
+            } catch (RecordedShardCount.ShardCountMismatch mismatch) {
+                throw new TaskStoreUnavailable(mismatch.getMessage(), mismatch);
+            }
+            return work.apply(client);
+        });
     }
 
     private static String expiryMillis(Task task) {

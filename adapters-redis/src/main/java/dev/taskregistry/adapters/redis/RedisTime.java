@@ -36,13 +36,27 @@ final class RedisTime {
     }
 
     /**
-     * Removes the ids whose expires_at is past from {@code index} unless {@code all} still holds expired ids
-     * (they are owed an expiry event first, see prune-expired.lua); answers Redis' time in epoch millis and
-     * how many expired ids {@code all} holds.
+     * The call that removes the ids whose expires_at is past from {@code index} unless {@code all} (the same shard's)
+     * still holds expired ids (they are owed an expiry event first, see prune-expired.lua), and answers Redis' time
+     * in epoch millis and how many expired ids {@code all} holds.
      */
-    static Pruning pruneExpired(UnifiedJedis client, String index, String all) {
-        List<?> reply = (List<?>) LuaScripts.run(client, Script.PRUNE_EXPIRED, List.of(index, all), List.of());
-        return new Pruning((Long) reply.get(0), (Long) reply.get(1));
+    static LuaScripts.ScriptCall pruning(String index, String all) {
+        return new LuaScripts.ScriptCall(List.of(index, all), List.of());
+    }
+
+    /** Runs the {@link #pruning} calls, of one shard each, in one round trip; their answers in their order. */
+    static List<Pruning> pruneExpired(UnifiedJedis client, List<LuaScripts.ScriptCall> prunings) {
+        List<Object> replies = prunings.size() == 1
+                ? List.of(LuaScripts.run(
+                        client,
+                        Script.PRUNE_EXPIRED,
+                        prunings.getFirst().keys(),
+                        prunings.getFirst().args()))
+                : LuaScripts.runAll(client, Script.PRUNE_EXPIRED, prunings, ReplicaWait.none());
+        return replies.stream()
+                .map(reply -> (List<?>) reply)
+                .map(reply -> new Pruning((Long) reply.get(0), (Long) reply.get(1)))
+                .toList();
     }
 
     /** What {@link #pruneExpired} found: Redis' time, and the expired ids still owed their event. */

@@ -22,6 +22,9 @@ final class ClientCommandLog implements AutoCloseable {
     /** {@code <time> [<db> <client address, or lua>] "<command>" ...}. */
     private static final Pattern LINE = Pattern.compile("^\\S+ \\[\\d+ ([^\\]]+)\\] \"([^\"]+)\"");
 
+    /** One argument of a MONITOR line, quoted, with backslash escapes inside. */
+    private static final Pattern QUOTED = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+
     private static final Duration BOUND = Duration.ofSeconds(10);
 
     private final Jedis monitor;
@@ -48,6 +51,28 @@ final class ClientCommandLog implements AutoCloseable {
     /** The names (lower case) of the commands scripts ran so far, in order. */
     List<String> scriptCommands() {
         return commands(true);
+    }
+
+    /** The arguments of each {@code name} command (lower case) that clients sent so far, outside scripts, in order. */
+    List<List<String>> calls(String name) {
+        awaitMarker();
+        List<List<String>> calls = new ArrayList<>();
+        synchronized (lines) {
+            for (String line : lines) {
+                Matcher matcher = LINE.matcher(line);
+                if (matcher.find()
+                        && !matcher.group(1).equals("lua")
+                        && matcher.group(2).equalsIgnoreCase(name)) {
+                    List<String> arguments = new ArrayList<>();
+                    Matcher quoted = QUOTED.matcher(line.substring(matcher.end()));
+                    while (quoted.find()) {
+                        arguments.add(quoted.group(1));
+                    }
+                    calls.add(arguments);
+                }
+            }
+        }
+        return calls;
     }
 
     private List<String> commands(boolean inScripts) {

@@ -32,6 +32,17 @@ final class OwnRedisServer extends OwnRedisServerExtension implements AfterEachC
         return opened.add(TestRepositories.on(server().url(), prefix, timeout));
     }
 
+    /** A repository in a key prefix of its own, spread over {@code shards} shards. */
+    RedisTaskRepository openShardedRepository(int shards) {
+        return openRepository(new RedisStoreSettings(server().url(), TestRedis.uniquePrefix(), TestRepositories.TIMEOUT)
+                .withShards(shards));
+    }
+
+    /** A repository as the service connects with these settings. */
+    RedisTaskRepository openRepository(RedisStoreSettings settings) {
+        return opened.add(RedisTaskRepository.connect(settings));
+    }
+
     /** A repository in a key prefix of its own whose change feed reads on a connection of its own. */
     RedisTaskRepository openRepositoryWithFeed() {
         RedisStoreSettings settings =

@@ -4,7 +4,9 @@ import dev.taskregistry.domain.testing.TaskChangeFeedContract;
 import dev.taskregistry.redis.testing.TestRedisCluster;
 import dev.taskregistry.redis.testing.TestRedisSentinel;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Repositories for the adapter's own tests, on any Redis URL. */
 final class TestRepositories {
@@ -39,6 +41,14 @@ final class TestRepositories {
     /** On the cluster, as the service connects to it ({@code taskregistry.redis.mode=cluster}). */
     static RedisTaskRepository onCluster(TestRedisCluster cluster, String prefix) {
         return RedisTaskRepository.connect(clusterSettings(cluster, prefix));
+    }
+
+    /** The URLs of the masters that serve a registry of {@code shards} shards under {@code prefix}, and its count key. */
+    static List<String> mastersOf(TestRedisCluster cluster, String prefix, int shards) {
+        ShardLayout layout = new ShardLayout(prefix, shards);
+        Stream<String> keys =
+                Stream.concat(layout.shards().stream().map(RedisKeys::all), Stream.of(layout.shardCountKey()));
+        return keys.map(key -> cluster.masterOf(key).url()).distinct().toList();
     }
 
     static RedisStoreSettings clusterSettings(TestRedisCluster cluster, String prefix) {

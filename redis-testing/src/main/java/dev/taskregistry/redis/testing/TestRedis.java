@@ -55,14 +55,28 @@ public final class TestRedis {
      * prefix's slot; on a Sentinel set, its master. Test clean-up only: it scans.
      */
     public static void deleteNamespace(String prefix, String serverUrl) {
-        ScanParams ownKeys = new ScanParams().match("{" + prefix + "}:*").count(SCAN_BATCH);
+        deleteMatching("{" + prefix + "}:*", serverUrl);
+    }
+
+    /**
+     * Deletes every key of a registry spread over shards, {@code {prefix}:*} and {@code {prefix:<k>}:*}, from the
+     * Redis at each of {@code serverUrls} (on a cluster, the masters of its shards). Test clean-up only: it scans.
+     */
+    public static void deleteShardedNamespace(String prefix, Iterable<String> serverUrls) {
+        for (String serverUrl : serverUrls) {
+            deleteNamespace(prefix, serverUrl);
+            deleteMatching("{" + prefix + ":*}:*", serverUrl);
+        }
+    }
+
+    private static void deleteMatching(String pattern, String serverUrl) {
+        ScanParams ownKeys = new ScanParams().match(pattern).count(SCAN_BATCH);
         try (RedisClient redis = RedisClient.create(URI.create(serverUrl))) {
             String cursor = ScanParams.SCAN_POINTER_START;
             do {
                 ScanResult<String> batch = redis.scan(cursor, ownKeys);
-                if (!batch.getResult().isEmpty()) {
-                    redis.del(batch.getResult().toArray(String[]::new));
-                }
+                // One key per DEL: a sharded registry's keys lie in many slots, which one cluster node's DEL refuses.
+                batch.getResult().forEach(redis::del);
                 cursor = batch.getCursor();
             } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
         }
