@@ -78,10 +78,17 @@ public final class RedisServerProcess implements AutoCloseable {
 
     /** Starts the server again on the same port, with the same options and directory, after a stop or crash. */
     public synchronized void startAgain() {
+        startAgain(List.of());
+    }
+
+    /** As {@link #startAgain()}, with these arguments after the server's own (they win over the same options). */
+    public synchronized void startAgain(List<String> moreArguments) {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException("redis-server on port " + port + " is running already");
         }
-        process = RedisServerLauncher.launch(options.arguments(port, workDir), workDir.resolve("redis.log"));
+        List<String> arguments = new ArrayList<>(options.arguments(port, workDir));
+        arguments.addAll(moreArguments);
+        process = RedisServerLauncher.launch(arguments, workDir.resolve("redis.log"));
         paused = false;
         RedisServerLauncher.awaitPing(process, port, workDir.resolve("redis.log"));
     }
