@@ -7,12 +7,13 @@ import java.util.regex.Pattern;
 /**
  * Where a change stands in a {@link TaskChangeFeed}: opaque outside the adapter that issued it (a sequence
  * number in memory, a stream id on Redis). The positions of one feed are ordered as its changes are; compare
- * them only through the feed. Travels to clients and back (an SSE {@code id:}), so it is 1 to 64 characters of
- * {@code [A-Za-z0-9._:-]}: never a line break or anything else that could break the framing around it.
+ * them only through the feed. Travels to clients and back (an SSE {@code id:}), so it is 1 to {@value #MAX_LENGTH}
+ * characters of {@code [A-Za-z0-9._:-]}: never a line break or anything else that could break the framing around it.
+ * (A feed over several Redis shards carries one stream id per shard, hence more than one id's length.)
  */
 public record FeedPosition(String value) {
 
-    public static final int MAX_LENGTH = 64;
+    public static final int MAX_LENGTH = 512;
     private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9._:-]{1," + MAX_LENGTH + "}");
 
     public FeedPosition {

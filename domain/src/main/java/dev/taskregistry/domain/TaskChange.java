@@ -59,6 +59,14 @@ public record TaskChange(
                 kind.storesTask() ? Optional.of(task) : Optional.empty());
     }
 
+    /**
+     * This change at another position: for a feed made of several streams, which tells a change by the position
+     * of the whole feed after it rather than by the stream's own.
+     */
+    public TaskChange withPosition(FeedPosition other) {
+        return new TaskChange(other, kind, taskId, type, status, version, task);
+    }
+
     private static void requireDescribes(
             Task stored, TaskId taskId, TaskType type, TaskStatus status, OptionalLong version) {
         if (!stored.id().equals(taskId)

@@ -17,7 +17,7 @@ import redis.clients.jedis.StreamEntryID;
  * waiting without polling; one further behind reads the stream itself. Holds the reader's outage too, which a
  * waiting subscriber is told of at once.
  */
-final class ChangeBuffer {
+final class ChangeBuffer implements ChangeSink {
 
     /** What a subscriber found after its cursor. */
     sealed interface Read {}
@@ -44,7 +44,8 @@ final class ChangeBuffer {
     }
 
     /** Forgets what is held: the reader continues after {@code id} (first read, or after a gap in the stream). */
-    void restartAt(StreamEntryID id) {
+    @Override
+    public void restartAt(StreamEntryID id) {
         lock.lock();
         try {
             changes.clear();
@@ -58,7 +59,8 @@ final class ChangeBuffer {
     }
 
     /** Entries the reader read after {@code last}, in order. */
-    void append(Map<StreamEntryID, TaskChange> read) {
+    @Override
+    public void append(Map<StreamEntryID, TaskChange> read) {
         lock.lock();
         try {
             changes.putAll(read);
@@ -74,7 +76,8 @@ final class ChangeBuffer {
     }
 
     /** The reader cannot reach Redis: every subscriber's next read fails with this until it can again. */
-    void unavailable(TaskStoreUnavailable failure) {
+    @Override
+    public void unavailable(TaskStoreUnavailable failure) {
         lock.lock();
         try {
             outage = failure;
@@ -85,7 +88,8 @@ final class ChangeBuffer {
     }
 
     /** The reader reached Redis again, with nothing new to read. */
-    void reachable() {
+    @Override
+    public void reachable() {
         lock.lock();
         try {
             if (outage != null) {

@@ -16,7 +16,7 @@ import redis.clients.jedis.resps.StreamEntry;
 /**
  * This process' one reader of the events stream: a virtual thread that waits on its own connection with
  * {@code XREAD BLOCK} (shorter than the socket timeout, so a wait is never mistaken for an outage) and hands what
- * it reads to the {@link ChangeBuffer}. When Redis cannot be reached it tells the buffer, pauses, and resumes
+ * it reads to the {@link ChangeBuffer} (for a shard of a sharded registry, to the signal of its merger). When Redis cannot be reached it tells the buffer, pauses, and resumes
  * after the last entry it read, so nothing retained is missed across a reconnect.
  */
 final class ChangeStreamReader implements AutoCloseable {
@@ -32,7 +32,7 @@ final class ChangeStreamReader implements AutoCloseable {
     private final String key;
     private final StreamRetention retention;
     private final ChangeEventDecoder decoder;
-    private final ChangeBuffer buffer;
+    private final ChangeSink buffer;
     private final XReadParams read;
     private final int batch;
     private Thread thread;
@@ -49,7 +49,7 @@ final class ChangeStreamReader implements AutoCloseable {
             String key,
             StreamRetention retention,
             ChangeEventDecoder decoder,
-            ChangeBuffer buffer,
+            ChangeSink buffer,
             Duration block,
             int batch) {
         this.connection = connection;

@@ -33,7 +33,8 @@ final class LuaScripts {
         FORGET_MISSING("forget-missing.lua"),
         PRUNE_EXPIRED("prune-expired.lua"),
         COUNT("count.lua"),
-        KEY_EXPIRY("key-expiry.lua");
+        KEY_EXPIRY("key-expiry.lua"),
+        FEED_CLOCK("feed-clock.lua");
 
         private final String source;
         private final String sha;

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * read the stream on request; subscribers are served by this process' one {@link ChangeStreamReader}, started
  * with the first subscription. Get it from {@link RedisTaskRepository#changeFeed()}.
  */
-final class RedisTaskChangeFeed implements TaskChangeFeed, AutoCloseable {
+final class RedisTaskChangeFeed implements ClosableChangeFeed {
 
     private final ChangeStream stream;
     private final ChangeStreamReader reader;

@@ -47,8 +47,9 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
     private final TaskCounting counting;
     private final ReplicaWait replicaWait;
     private final String retainedChanges;
+    private final String eventIds;
 
-    private final Optional<RedisTaskChangeFeed> feed;
+    private final ClosableChangeFeed feed;
 
     /**
      * The registry under {@code keyPrefix} (every key is {@code {keyPrefix}:...}) on {@code connection},
@@ -91,20 +92,20 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
         this.layout = layout;
         this.recordedCount = new RecordedShardCount(layout);
         this.retainedChanges = String.valueOf(feed.retainedChanges());
+        this.eventIds = EventIds.forShards(layout.count());
         this.counting = new TaskCounting(layout.shards(), feed.retainedChanges());
         this.listing = new TaskListing(layout.shards(), codec, counting);
         this.replicaWait = replicaWait;
         Objects.requireNonNull(feedConnection, "feedConnection");
-        this.feed = layout.sharded()
-                ? Optional.empty()
-                : Optional.of(ChangeFeeds.of(connection, feedConnection, layout.shard(0), codec, feed));
+        this.feed = ChangeFeeds.of(connection, feedConnection, layout, codec, feed);
     }
 
     /**
      * The registry the settings describe: on their deployment ({@link RedisConnection#forDeployment}), under
      * their key prefix, each write followed by {@code WAIT} when they ask for replicas (a write that reaches
      * fewer fails with {@code TaskStoreUnavailable}, though the master applied it). The change feed's reader
-     * has a connection of its own, built from the same settings. Nothing is sent to Redis until the first call.
+     * has a connection of its own, built from the same settings (one per shard: each shard's stream has a reader).
+     * Nothing is sent to Redis until the first call.
      */
     public static RedisTaskRepository connect(RedisStoreSettings settings) {
         return connect(settings, RedisFeedSettings.forTimeout(settings.timeout()));
@@ -112,10 +113,12 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
 
     /** As {@link #connect(RedisStoreSettings)}, the change feed as {@code feed} says. */
     public static RedisTaskRepository connect(RedisStoreSettings settings, RedisFeedSettings feed) {
-        RedisStoreSettings oneConnection = settings.withPoolSize(1).waitingFor(0);
+        // One blocking reader per events stream (ShardedTaskChangeFeed says why), so one connection per shard.
+        RedisStoreSettings readers =
+                settings.withPoolSize(settings.layout().count()).waitingFor(0);
         return new RedisTaskRepository(
                 RedisConnection.forDeployment(settings),
-                RedisConnection.forDeployment(oneConnection),
+                RedisConnection.forDeployment(readers),
                 settings.layout(),
                 ReplicaWait.of(settings),
                 feed);
@@ -201,7 +204,8 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
                 StoredStatus.nameOf(task.status()),
                 DocumentInstants.format(task.expiresAt()),
                 write.value(),
-                retainedChanges);
+                retainedChanges,
+                eventIds);
         Object outcome = call(
                 "update",
                 client -> LuaScripts.run(
@@ -233,7 +237,7 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
                         client,
                         Script.DELETE,
                         keys.forTaskChange(id, type),
-                        List.of(id.value(), type.value(), retainedChanges),
+                        List.of(id.value(), type.value(), retainedChanges, eventIds),
                         replicaWait,
                         "delete");
                 if (!(outcome instanceof String storedType)) {
@@ -258,14 +262,14 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
 
     /** The changes this registry stores, as every worker sharing it sees them; closed with the repository. */
     public TaskChangeFeed changeFeed() {
-        return feed.orElseThrow(() -> new IllegalStateException("a sharded registry has no change feed yet"));
+        return feed;
     }
 
     /** Stops the change feed's reader, closes its subscriptions and both connections. */
     @Override
     public void close() {
         try {
-            feed.ifPresent(RedisTaskChangeFeed::close);
+            feed.close();
         } finally {
             connection.close();
         }
@@ -285,7 +289,8 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
                         write.value(),
                         String.valueOf(task.version()),
                         StoredStatus.nameOf(task.status()),
-                        retainedChanges));
+                        retainedChanges,
+                        eventIds));
     }
 
     /**

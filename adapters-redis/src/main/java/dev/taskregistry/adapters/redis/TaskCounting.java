@@ -28,11 +28,13 @@ final class TaskCounting {
 
     private final List<RedisKeys> shards;
     private final String retainedEvents;
+    private final String eventIds;
 
     /** Counting prunes expired ids, and so appends their expiry events, keeping about {@code retainedEvents}. */
     TaskCounting(List<RedisKeys> shards, int retainedEvents) {
         this.shards = List.copyOf(shards);
         this.retainedEvents = String.valueOf(retainedEvents);
+        this.eventIds = EventIds.forShards(this.shards.size());
     }
 
     TaskStats stats(UnifiedJedis client) {
@@ -107,6 +109,7 @@ final class TaskCounting {
             scriptKeys.add(keys.type(type));
             args.add(type.value());
         }
+        args.add(eventIds);
         return new ScriptCall(scriptKeys, args);
     }
 }

@@ -9,7 +9,26 @@
 -- KEYS[n+3] {p}:events   KEYS[n+4..] {p}:idx:type:<type>, one per type named in ARGV
 -- ARGV[1] n, the number of status indexes   ARGV[2] events retained (MAXLEN ~)
 -- ARGV[3..n+2] the status names, in the order of their KEYS   ARGV[n+3..] the types, in the order of their KEYS
+-- ARGV[#ARGV] event ids: 'clock' (a sharded registry) or '*', after the types (their count follows KEYS)
 -- Returns the counts in the order of the index KEYS: all, each status, each type.
+
+-- The id of this change's event. A sharded registry ('clock') names it by Redis' clock in microseconds,
+-- <ms>-<µs within the ms>, so that its shards' streams, merged by id, keep the order in which one server
+-- stored the changes (Redis' own ids count per stream within a millisecond). Redis 6.2 takes such a full id.
+-- When the clock has not passed the stream's last id (stepped back, a failover, the same microsecond), Redis'
+-- own id follows that last id: the stream stays strictly increasing. An unsharded registry keeps '*'.
+local function appendEvent(stream, retained, mode, ...)
+  if mode == 'clock' then
+    local time = redis.call('TIME')
+    local micros = tonumber(time[2])
+    local id = time[1] .. string.format('%03d', math.floor(micros / 1000)) .. '-' .. (micros % 1000)
+    local appended = redis.pcall('XADD', stream, 'MAXLEN', '~', retained, id, ...)
+    if type(appended) ~= 'table' or not appended.err then
+      return appended
+    end
+  end
+  return redis.call('XADD', stream, 'MAXLEN', '~', retained, '*', ...)
+end
 
 local statuses = tonumber(ARGV[1])
 local types = statuses + 2
@@ -41,7 +60,7 @@ for _, id in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now)) do
     fields[#fields + 1] = 'status'
     fields[#fields + 1] = status
   end
-  redis.call('XADD', KEYS[events], 'MAXLEN', '~', ARGV[2], '*', unpack(fields))
+  appendEvent(KEYS[events], ARGV[2], ARGV[#ARGV], unpack(fields))
 end
 
 local counts = {}

@@ -6,9 +6,28 @@
 -- ARGV[4] status position 1..#KEYS-5 (which status key holds the task)   ARGV[5] type
 -- ARGV[6] write_id: the token of this call, also in the document
 -- ARGV[7] version (as in the document)   ARGV[8] status (lowercase name)   ARGV[9] events retained (MAXLEN ~)
+-- ARGV[10] event ids: 'clock' (a sharded registry) or '*'
 -- Returns 1 when registered (or when this very call registered it already), 0 when the id is live
 -- otherwise (then nothing is written). A registration appends one 'registered' event to {p}:events; a
 -- repeat or a refusal appends none.
+
+-- The id of this change's event. A sharded registry ('clock') names it by Redis' clock in microseconds,
+-- <ms>-<µs within the ms>, so that its shards' streams, merged by id, keep the order in which one server
+-- stored the changes (Redis' own ids count per stream within a millisecond). Redis 6.2 takes such a full id.
+-- When the clock has not passed the stream's last id (stepped back, a failover, the same microsecond), Redis'
+-- own id follows that last id: the stream stays strictly increasing. An unsharded registry keeps '*'.
+local function appendEvent(stream, retained, mode, ...)
+  if mode == 'clock' then
+    local time = redis.call('TIME')
+    local micros = tonumber(time[2])
+    local id = time[1] .. string.format('%03d', math.floor(micros / 1000)) .. '-' .. (micros % 1000)
+    local appended = redis.pcall('XADD', stream, 'MAXLEN', '~', retained, id, ...)
+    if type(appended) ~= 'table' or not appended.err then
+      return appended
+    end
+  end
+  return redis.call('XADD', stream, 'MAXLEN', '~', retained, '*', ...)
+end
 
 -- The number of statuses comes from the caller, so a new status cannot leave an index unvisited.
 local statuses = #KEYS - 5
@@ -41,6 +60,6 @@ end
 redis.call('ZADD', KEYS[#KEYS - 2], ARGV[2], ARGV[3])
 redis.call('SADD', KEYS[#KEYS - 1], ARGV[5])
 -- In the same script as the change, so no change is stored without its event or the reverse.
-redis.call('XADD', KEYS[#KEYS], 'MAXLEN', '~', ARGV[9], '*', 'kind', 'registered', 'id', ARGV[3],
+appendEvent(KEYS[#KEYS], ARGV[9], ARGV[10], 'kind', 'registered', 'id', ARGV[3],
   'type', ARGV[5], 'status', ARGV[8], 'version', ARGV[7], 'task', ARGV[1])
 return 1

@@ -8,9 +8,28 @@
 -- ARGV[6] the version the stored document must have: the new version - 1
 -- ARGV[7] status (lowercase name)   ARGV[8] expires_at as the document writes it
 -- ARGV[9] write_id: the token of this call, also in the document   ARGV[10] events retained (MAXLEN ~)
+-- ARGV[11] event ids: 'clock' (a sharded registry) or '*'
 -- Returns 1 when stored (or when this very call stored it already), 0 when no live task has this id,
 -- -1 when the stored version or type differs (in both failure cases nothing is written). A stored
 -- update appends one 'updated' event to {p}:events; a repeat or a refusal appends none.
+
+-- The id of this change's event. A sharded registry ('clock') names it by Redis' clock in microseconds,
+-- <ms>-<µs within the ms>, so that its shards' streams, merged by id, keep the order in which one server
+-- stored the changes (Redis' own ids count per stream within a millisecond). Redis 6.2 takes such a full id.
+-- When the clock has not passed the stream's last id (stepped back, a failover, the same microsecond), Redis'
+-- own id follows that last id: the stream stays strictly increasing. An unsharded registry keeps '*'.
+local function appendEvent(stream, retained, mode, ...)
+  if mode == 'clock' then
+    local time = redis.call('TIME')
+    local micros = tonumber(time[2])
+    local id = time[1] .. string.format('%03d', math.floor(micros / 1000)) .. '-' .. (micros % 1000)
+    local appended = redis.pcall('XADD', stream, 'MAXLEN', '~', retained, id, ...)
+    if type(appended) ~= 'table' or not appended.err then
+      return appended
+    end
+  end
+  return redis.call('XADD', stream, 'MAXLEN', '~', retained, '*', ...)
+end
 
 -- The number of statuses comes from the caller, so a new status cannot leave an index unvisited.
 local statuses = #KEYS - 5
@@ -40,7 +59,7 @@ if version ~= tonumber(ARGV[6]) or current['type'] ~= ARGV[5] then
 end
 redis.call('SET', KEYS[1], ARGV[1], 'PXAT', ARGV[2])
 -- In the same script as the change, so no change is stored without its event or the reverse.
-redis.call('XADD', KEYS[#KEYS], 'MAXLEN', '~', ARGV[10], '*', 'kind', 'updated', 'id', ARGV[3],
+appendEvent(KEYS[#KEYS], ARGV[10], ARGV[11], 'kind', 'updated', 'id', ARGV[3],
   'type', ARGV[5], 'status', ARGV[7], 'version', tostring(version + 1), 'task', ARGV[1])
 -- Most updates are progress reports: same status, same expiry, so the index entries already say the
 -- right thing and the update is one SET. (A document of the original service has no expires_at and

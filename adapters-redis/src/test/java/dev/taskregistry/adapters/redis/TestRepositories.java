@@ -38,6 +38,15 @@ final class TestRepositories {
         return RedisFeedSettings.forTimeout(TIMEOUT).retaining(TaskChangeFeedContract.MIN_RETAINED_CHANGES);
     }
 
+    /**
+     * What the contract takes for the retention of a feed over {@code shards} shards that each keep
+     * {@link #contractFeed()}'s: each stream keeps its own, so the feed keeps at least that many changes and up to
+     * {@code shards} times as many; the contract's gap tests write twice this, enough to trim every shard.
+     */
+    static int shardedContractRetention(int shards) {
+        return shards * contractFeed().retainedChanges();
+    }
+
     /** On the cluster, as the service connects to it ({@code taskregistry.redis.mode=cluster}). */
     static RedisTaskRepository onCluster(TestRedisCluster cluster, String prefix) {
         return RedisTaskRepository.connect(clusterSettings(cluster, prefix));
