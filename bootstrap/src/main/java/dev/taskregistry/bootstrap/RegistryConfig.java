@@ -34,6 +34,7 @@ public class RegistryConfig {
     private final Optional<String> redisNodes;
     private final Optional<String> redisSentinelMaster;
     private final int redisWaitReplicas;
+    private final int redisShards;
     private final TtlPolicy ttlPolicy;
     private final ResourceUrlTemplate resourceUrlTemplate;
     private final int feedRetention;
@@ -60,6 +61,7 @@ public class RegistryConfig {
         this.redisNodes = values.optional(Setting.REDIS_NODES);
         this.redisSentinelMaster = values.optional(Setting.REDIS_SENTINEL_MASTER);
         this.redisWaitReplicas = values.whole(Setting.REDIS_WAIT_REPLICAS);
+        this.redisShards = values.whole(Setting.REDIS_SHARDS);
         this.ttlPolicy = configured(
                 Setting.DEFAULT_TTL.key() + " and " + Setting.MAX_TTL.key(),
                 () -> new TtlPolicy(
@@ -115,7 +117,8 @@ public class RegistryConfig {
                 redisTimeout,
                 redisPoolSize,
                 RedisDeployment.of(redisMode, redisNodes, redisSentinelMaster),
-                redisWaitReplicas);
+                redisWaitReplicas,
+                redisShards);
     }
 
     /** How many changes the change feed retains, in memory and on Redis. */

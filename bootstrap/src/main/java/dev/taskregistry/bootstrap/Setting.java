@@ -24,6 +24,7 @@ enum Setting {
     REDIS_TIMEOUT(RedisStoreSettings.TIMEOUT_KEY, "PT2S"),
     REDIS_POOL_SIZE(RedisStoreSettings.POOL_SIZE_KEY, Integer.toString(RedisStoreSettings.DEFAULT_POOL_SIZE)),
     REDIS_WAIT_REPLICAS(RedisStoreSettings.WAIT_REPLICAS_KEY, "0"),
+    REDIS_SHARDS(RedisStoreSettings.SHARDS_KEY, "1"),
     DEFAULT_TTL("taskregistry.task.default-ttl", "PT5M"),
     MAX_TTL("taskregistry.task.max-ttl", "P7D"),
     RESULT_RETENTION("taskregistry.task.result-retention", "PT5M"),

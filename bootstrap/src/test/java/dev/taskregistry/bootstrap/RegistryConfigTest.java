@@ -59,7 +59,7 @@ class RegistryConfigTest {
         assertThat(config.redisSettings())
                 .hasToString(
                         "RedisStoreSettings[url=redis://127.0.0.1:6379, keyPrefix=taskregistry, timeout=PT2S, poolSize=16,"
-                                + " deployment=standalone, waitReplicas=0]");
+                                + " deployment=standalone, waitReplicas=0, shards=1]");
         assertThat(config.ttlPolicy())
                 .isEqualTo(new TtlPolicy(Duration.ofMinutes(5), Duration.ofDays(7), Duration.ofMinutes(5)));
         assertThat(config.resourceUrlTemplate().urlFor(TaskId.of("t-1"))).isEqualTo("mcp://task/t-1");
@@ -76,7 +76,9 @@ class RegistryConfigTest {
         "REDIS_MODE, replicated",
         "REDIS_NODES, 127.0.0.1:6379",
         "REDIS_SENTINEL_MASTER, orders",
-        "REDIS_WAIT_REPLICAS, -1"
+        "REDIS_WAIT_REPLICAS, -1",
+        "REDIS_SHARDS, 0",
+        "REDIS_SHARDS, 1025"
     })
     void aBadRedisSetting_isRejectedByTheAdapterNamingTheKeyThatIsRead(Setting setting, String value) {
         RegistryConfig config = configured(Map.of(setting, value));
@@ -116,6 +118,17 @@ class RegistryConfigTest {
         assertThatThrownBy(config::redisSettings)
                 .hasMessageContaining("'taskregistry.redis.url' names database 3")
                 .hasMessageNotContaining("secret");
+    }
+
+    @Test
+    void theShardCount_isReadIntoTheSettings_andOneThatIsNoWholeNumberIsRejectedNamingTheKey() {
+        assertThat(configured(Map.of(Setting.REDIS_SHARDS, "12"))
+                        .redisSettings()
+                        .shards())
+                .isEqualTo(12);
+        assertThatThrownBy(() -> configured(Map.of(Setting.REDIS_SHARDS, "twelve")))
+                .hasMessageContaining("taskregistry.redis.shards")
+                .hasMessageContaining("'twelve'");
     }
 
     @Test

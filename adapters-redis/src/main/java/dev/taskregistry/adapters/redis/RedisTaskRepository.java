@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -136,7 +137,10 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
         connection.open("warm-up");
         connection.call("warm-up", client -> {
             recordedCount.confirm(client);
-            for (RedisKeys shard : layout.shards()) {
+            // Scripts are cached per server: on a cluster each shard's master needs them, elsewhere one load serves
+            // all.
+            List<RedisKeys> servers = client instanceof RedisClusterClient ? layout.shards() : List.of(layout.shard(0));
+            for (RedisKeys shard : servers) {
                 LuaScripts.loadAll(client, shard.all());
             }
             return null;
