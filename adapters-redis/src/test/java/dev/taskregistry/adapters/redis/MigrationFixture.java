@@ -115,6 +115,23 @@ final class MigrationFixture {
         return id;
     }
 
+    /** One of the live tasks registered by {@link #load}. */
+    Task anyTask() {
+        return live.values().stream()
+                .filter(task -> !originals.contains(task.id()) && task.status() == TaskStatus.PENDING)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** The task was changed through the registry: what it stores now is what a migration must move. */
+    void changed(TaskId id, ShardLayout layout) {
+        String key = layout.keysOf(id).task(id);
+        String document = redis.get(key);
+        documents.put(id, document);
+        expiries.put(id, redis.pexpireTime(key));
+        live.put(id, new TaskDocumentCodec().decode(document).orElseThrow());
+    }
+
     /** The ids of the live tasks whose shard has another hash tag in the new layout, i.e. the ones to move. */
     long movingFrom(int from, int to) {
         ShardLayout source = new ShardLayout(prefix(), from);
