@@ -34,7 +34,9 @@ final class LuaScripts {
         PRUNE_EXPIRED("prune-expired.lua"),
         COUNT("count.lua"),
         KEY_EXPIRY("key-expiry.lua"),
-        FEED_CLOCK("feed-clock.lua");
+        FEED_CLOCK("feed-clock.lua"),
+        MIGRATE_IN("migrate-in.lua"),
+        MIGRATE_OUT("migrate-out.lua");
 
         private final String source;
         private final String sha;
@@ -120,6 +122,12 @@ final class LuaScripts {
      * When {@code wait} asks for replicas, one {@code WAIT} follows the calls in the same round trip.
      */
     static List<Object> runAll(UnifiedJedis client, Script script, List<ScriptCall> calls, ReplicaWait wait) {
+        return runAll(client, script, calls, wait, "bulk registration");
+    }
+
+    /** As {@link #runAll(UnifiedJedis, Script, List, ReplicaWait)}; {@code operation} names the calls in errors. */
+    static List<Object> runAll(
+            UnifiedJedis client, Script script, List<ScriptCall> calls, ReplicaWait wait, String operation) {
         List<Response<Object>> replies = new ArrayList<>(calls.size());
         List<Response<Long>> replicas = new ArrayList<>();
         try (AbstractPipeline pipeline = client.pipelined()) {
@@ -136,7 +144,7 @@ final class LuaScripts {
             pipeline.sync();
         }
         for (Response<Long> acknowledged : replicas) {
-            wait.requireAcknowledged(reply(acknowledged), "bulk registration");
+            wait.requireAcknowledged(reply(acknowledged), operation);
         }
         List<Object> outcomes = new ArrayList<>(calls.size());
         for (int i = 0; i < calls.size(); i++) {

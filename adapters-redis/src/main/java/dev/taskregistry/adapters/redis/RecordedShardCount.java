@@ -39,6 +39,10 @@ final class RecordedShardCount {
             String mine = String.valueOf(layout.count());
             recorded = "OK".equals(client.set(key, mine, SetParams.setParams().nx())) ? mine : client.get(key);
         }
+        if (MigrationMark.parse(recorded).isPresent()) {
+            throw ShardCountMismatch.migrating(
+                    layout, MigrationMark.parse(recorded).orElseThrow());
+        }
         if (!String.valueOf(layout.count()).equals(recorded)) {
             throw new ShardCountMismatch(layout, "records " + recorded + " shards in '" + key + "'");
         }
@@ -49,9 +53,22 @@ final class RecordedShardCount {
     static final class ShardCountMismatch extends IllegalStateException {
 
         ShardCountMismatch(ShardLayout layout, String registryState) {
-            super("'" + ShardLayout.SHARDS_KEY + "' is " + layout.count() + ", but the registry '" + layout.prefix()
+            this("'" + ShardLayout.SHARDS_KEY + "' is " + layout.count() + ", but the registry '" + layout.prefix()
                     + "' " + registryState + "; start with its count, or move the registry to " + layout.count()
                     + " shards with scripts/migrate-shards.sh while every worker is stopped");
+        }
+
+        private ShardCountMismatch(String message) {
+            super(message);
+        }
+
+        /** A shard migration is under way (or stopped part way): no count is right until it has finished. */
+        static ShardCountMismatch migrating(ShardLayout layout, MigrationMark migration) {
+            return new ShardCountMismatch("the registry '" + layout.prefix() + "' is being migrated from "
+                    + migration.from() + " to " + migration.to() + " shards ('" + layout.shardCountKey() + "' is '"
+                    + migration.value() + "'): wait until scripts/migrate-shards.sh --from " + migration.from()
+                    + " --to " + migration.to() + " has finished (run it again if it stopped part way), then start"
+                    + " every worker with '" + ShardLayout.SHARDS_KEY + "' = " + migration.to());
         }
     }
 }

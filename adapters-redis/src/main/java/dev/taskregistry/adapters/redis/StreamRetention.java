@@ -15,7 +15,8 @@ import redis.clients.jedis.resps.StreamInfo;
  * move {@code max-deleted-entry-id}, only XDEL does, so that field cannot tell); on Redis 6.2, which counts
  * nothing, as soon as the stream is as long as its retention (it may have been trimmed). The one false gap left
  * is an id that was itself the last entry trimmed; a false gap makes a reader re-read the state, a hidden one
- * would lose changes.
+ * would lose changes. A stream emptied of every entry (a shard migration trims the old layout's to nothing) holds
+ * nothing after any id before its last generated one.
  */
 final class StreamRetention {
 
@@ -47,7 +48,10 @@ final class StreamRetention {
             return true;
         }
         StreamEntry first = info.getFirstEntry();
-        if (first == null || id.compareTo(first.getID()) >= 0) {
+        // An empty stream that had entries (a shard migration empties the old layout's) still holds every entry
+        // after its last generated id only.
+        StreamEntryID oldestHeld = first == null ? info.getLastGeneratedId() : first.getID();
+        if (id.compareTo(oldestHeld) >= 0) {
             return false;
         }
         Map<String, Object> fields = info.getStreamInfo();

@@ -15,6 +15,7 @@ import dev.taskregistry.domain.TaskLifetime;
 import dev.taskregistry.domain.TaskOutcome;
 import dev.taskregistry.domain.TaskProgress;
 import dev.taskregistry.domain.TaskResult;
+import dev.taskregistry.domain.TaskStatus;
 import dev.taskregistry.domain.TaskType;
 import java.time.Instant;
 import java.util.Optional;
@@ -94,6 +95,25 @@ public final class TaskDocumentCodec {
                 : legacyExpiry.get();
         return expiresAt.map(expiry -> readable(doc, () -> task(doc, expiry)));
     }
+
+    /**
+     * What decides where a document's task is indexed, without rebuilding the task: its type and status, and its
+     * {@code expires_at} (empty in the original service's documents).
+     *
+     * @throws IllegalStateException when the document is not JSON or these fields cannot be read
+     */
+    Placement placementOf(String json) {
+        JsonNode doc = parse(json);
+        return readable(
+                doc,
+                () -> new Placement(
+                        TaskType.of(doc.path("type").asText()),
+                        StoredStatus.named(doc.path("status").asText()),
+                        Optional.ofNullable(instant(doc, "expires_at"))));
+    }
+
+    /** Where a stored task belongs in the indexes: see {@link #placementOf}. */
+    record Placement(TaskType type, TaskStatus status, Optional<Instant> expiresAt) {}
 
     /** The type of the task in a document, without reading the rest. */
     TaskType typeOf(String json) {

@@ -47,6 +47,20 @@ class StreamRetentionTest {
         }
     }
 
+    @Test
+    void onRedis7_anEmptiedStream_answersEveryPositionBeforeItsLastGeneratedIdWithAGap() {
+        Map<String, Object> fields = redis62Fields(0);
+        fields.put("entries-added", (long) RETAINED);
+        fields.put("max-deleted-entry-id", new StreamEntryID(0, 0));
+        fields.remove(StreamInfo.FIRST_ENTRY);
+        fields.remove(StreamInfo.LAST_ENTRY);
+        StreamInfo info = new StreamInfo(fields);
+
+        assertThat(retention.lostAfter(FIRST, info)).isTrue();
+        assertThat(retention.lostAfter(LAST, info)).isFalse();
+        assertThat(retention.lostAfter(new StreamEntryID(2000, 1), info)).isTrue();
+    }
+
     private static StreamInfo redis7(long length, long entriesAdded) {
         Map<String, Object> fields = redis62Fields(length);
         fields.put("entries-added", entriesAdded);
