@@ -36,7 +36,8 @@ final class LuaScripts {
         KEY_EXPIRY("key-expiry.lua"),
         FEED_CLOCK("feed-clock.lua"),
         MIGRATE_IN("migrate-in.lua"),
-        MIGRATE_OUT("migrate-out.lua");
+        MIGRATE_OUT("migrate-out.lua"),
+        SWAP_COUNT("swap-count.lua");
 
         private final String source;
         private final String sha;

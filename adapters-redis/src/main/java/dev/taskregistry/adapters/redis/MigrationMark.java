@@ -1,5 +1,6 @@
 package dev.taskregistry.adapters.redis;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,13 +59,24 @@ record MigrationMark(int from, int to) {
                     + " shards in '" + key + "', not " + source.count() + ": migrate from " + recorded
                     + " (the workers' '" + ShardLayout.SHARDS_KEY + "')");
         }
-        client.set(key, mark.value());
+        swap(client, key, recorded, mark.value(), "began");
         return false;
     }
 
-    /** Records the new count: workers started with it may use the registry from now on. */
-    static void finish(UnifiedJedis client, ShardLayout target) {
-        client.set(target.shardCountKey(), String.valueOf(target.count()));
+    /** Records the new count in place of this mark: workers started with it may use the registry from now on. */
+    void finish(UnifiedJedis client, ShardLayout target) {
+        swap(client, target.shardCountKey(), value(), String.valueOf(target.count()), "ended");
+    }
+
+    /** Writes {@code value} unless the key no longer holds {@code read}: then another run or a worker got there. */
+    private static void swap(UnifiedJedis client, String key, String read, String value, String when) {
+        Object swapped = LuaScripts.run(
+                client, LuaScripts.Script.SWAP_COUNT, List.of(key), List.of(read == null ? "" : read, value));
+        if (!Long.valueOf(1).equals(swapped)) {
+            throw new ShardMigrationRefused("'" + key + "' changed while the migration " + when + " (it held '"
+                    + (read == null ? "nothing" : read) + "', now '" + client.get(key) + "'): another migration or a"
+                    + " worker is running; stop it, then run the migration again");
+        }
     }
 
     /**

@@ -91,7 +91,7 @@ public final class ShardMigration implements AutoCloseable {
                 // ever had, so the feed tells a position of the old layout from one of the new (a reset, not a miss).
                 client.xtrim(shard.events(), 0, false);
             }
-            MigrationMark.finish(client, target);
+            new MigrationMark(source.count(), target.count()).finish(client, target);
             return null;
         });
         return done;

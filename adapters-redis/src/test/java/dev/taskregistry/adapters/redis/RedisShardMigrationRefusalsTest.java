@@ -39,6 +39,21 @@ class RedisShardMigrationRefusalsTest {
     }
 
     @Test
+    void aRunWhoseMarkWasReplacedMeanwhile_doesNotRecordItsCount_andSaysAnotherRunOrWorkerIsBusy() {
+        registry.load(4, 20, 0);
+        // Another run began a migration from 4 to 16 after this one had marked the registry for 4 to 8.
+        registry.redis().set(countKey, "migrating:4:16");
+
+        assertThatThrownBy(() -> new MigrationMark(4, 8).finish(registry.redis(), new ShardLayout(prefix, 8)))
+                .isInstanceOf(ShardMigrationRefused.class)
+                .hasMessageContaining("'" + countKey + "' changed while the migration ended")
+                .hasMessageContaining("now 'migrating:4:16'")
+                .hasMessageContaining("another migration or a worker is running");
+
+        assertThat(registry.redis().get(countKey)).isEqualTo("migrating:4:16");
+    }
+
+    @Test
     void toTheSameCount_orToACountOutOfRange_isRefusedBeforeRedisIsAsked() {
         assertThatThrownBy(() -> migrate(4, 4))
                 .isInstanceOf(IllegalArgumentException.class)
