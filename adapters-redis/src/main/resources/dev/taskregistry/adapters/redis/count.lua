@@ -10,7 +10,10 @@
 -- ARGV[1] n, the number of status indexes   ARGV[2] events retained (MAXLEN ~)
 -- ARGV[3..n+2] the status names, in the order of their KEYS   ARGV[n+3..] the types, in the order of their KEYS
 -- ARGV[#ARGV] event ids: 'clock' (a sharded registry) or '*', after the types (their count follows KEYS)
--- Returns the counts in the order of the index KEYS: all, each status, each type.
+-- Returns {counts, {}}: the counts in the order of the index KEYS (all, each status, each type named). The caller
+-- names the types it learnt from earlier calls, so that counting is one call; when the types set holds types it
+-- did not name (new since), the script changes nothing and returns {{}, unnamed}: an expiry event must carry
+-- its task's type, found in the type indexes, so every one must be among KEYS. The caller calls again naming them.
 
 -- The id of this change's event. A sharded registry ('clock') names it by Redis' clock in microseconds,
 -- <ms>-<µs within the ms>, so that its shards' streams, merged by id, keep the order in which one server
@@ -36,6 +39,20 @@ local events = statuses + 3
 local firstType = statuses + 4
 local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+
+local named = {}
+for i = statuses + 3, #ARGV - 1 do
+  named[ARGV[i]] = true
+end
+local unnamed = {}
+for _, member in ipairs(redis.call('SMEMBERS', KEYS[types])) do
+  if not named[member] then
+    unnamed[#unnamed + 1] = member
+  end
+end
+if #unnamed > 0 then
+  return {{}, unnamed}
+end
 
 local function nameOfIndexHolding(id, first, last, firstName)
   for i = first, last do
@@ -74,4 +91,4 @@ for i = 1, #KEYS do
     end
   end
 end
-return counts
+return {counts, {}}

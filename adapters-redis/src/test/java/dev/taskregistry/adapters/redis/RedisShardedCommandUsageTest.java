@@ -6,7 +6,9 @@ import dev.taskregistry.domain.PageRequest;
 import dev.taskregistry.domain.Task;
 import dev.taskregistry.domain.TaskFilter;
 import dev.taskregistry.domain.TaskPage;
+import dev.taskregistry.domain.TaskStats;
 import dev.taskregistry.domain.TaskStatus;
+import dev.taskregistry.domain.TaskType;
 import dev.taskregistry.domain.testing.TestTasks;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,13 +55,27 @@ class RedisShardedCommandUsageTest {
     }
 
     @Test
-    void stats_readEachShardsTypesOnce_andRunOneCountingScriptPerShard() {
-        ClientCommandLog log = redis.openCommandLog();
-
+    void stats_runOneCountingScriptPerShard_andASecondOnlyForAShardWithATypeNewToThisWorker() throws Exception {
+        ClientCommandLog first = redis.openCommandLog();
         assertThat(repository.stats().total()).isEqualTo(TASKS);
+        // Every type is new to this worker at its first count: each shard is counted again, naming it.
+        assertThat(first.calls("evalsha")).hasSize(2 * SHARDS);
+        first.close();
 
-        assertThat(log.calls("smembers")).hasSize(SHARDS);
-        assertThat(log.calls("evalsha")).hasSize(SHARDS);
+        ClientCommandLog later = redis.openCommandLog();
+        assertThat(repository.stats().total()).isEqualTo(TASKS);
+        assertThat(later.calls("evalsha")).hasSize(SHARDS);
+        later.close();
+
+        Task report = TestTasks.pendingTask(Instant.now(), TaskType.of("report"), Duration.ofMinutes(10));
+        repository.register(report);
+        ClientCommandLog afterNewType = redis.openCommandLog();
+        TaskStats stats = repository.stats();
+
+        assertThat(stats.total()).isEqualTo(TASKS + 1);
+        assertThat(stats.byType()).containsEntry(TaskType.of("report"), 1L);
+        assertThat(afterNewType.calls("evalsha")).hasSize(SHARDS + 1);
+        assertThat(afterNewType.calls("smembers")).as("types read by clients").isEmpty();
     }
 
     private TaskPage listLogged(TaskFilter filter, PageRequest request) {
