@@ -25,7 +25,8 @@
 # 9. shards: the sharded registry on a Redis Cluster of its own (3 masters, 3 replicas; ShardBenchmarks): registrations
 #    per second at 8 threads and each master's CPU for S = 1 and S = 12 (as CRC16 hashes the shard tags, and spread
 #    evenly by ShardSlots --balance), list and stats per call at 1k, 100k and 1M tasks for S = 1, 12 and 48, and bytes
-#    per task (--rounds rounds; about 25 minutes, several GB of Redis at 1M);
+#    per task (--rounds rounds; about 20 minutes, several GB of Redis at 1M), after ClusterPipelineBenchmark (one wave of
+#    a sharded call: Jedis' cluster pipeline as the adapter opens it, on a shared pool, and the GETs one by one);
 # 10. prints the summary (benchmarks/target/bench-results/summary.md); raw outputs stay next to it.
 # --quick makes every run short: a smoke test of the whole chain, not figures to publish.
 # Needs JDK 21+ (JAVA_HOME), Maven, redis-server and wrk (apt-get install redis-server wrk).
@@ -360,6 +361,12 @@ if wants shards; then
     start_cluster "$results/shards"
     echo "== sharded registry: register at 8 threads, list and stats at 1k-1M tasks, bytes per task ($rounds rounds)"
     free -g > "$results/shards/free-before.txt"
+    # One wave of a sharded call on the client: a cluster pipeline over 12 slots, as the adapter opens it and on a
+    # pool made once, against the same GETs one after another.
+    echo "== JMH cluster-pipeline"
+    "$java_bin" -jar "$jmh_jar" 'ClusterPipelineBenchmark' -t 1 "${jmh_timing[@]}" -rf json \
+        -rff "$results/shards/cluster-pipeline.json" | tee "$results/shards/cluster-pipeline.txt" \
+        | grep -E '^(Benchmark|ClusterPipelineBenchmark\.)' || true
     "$java_bin" -Xms1g -Xmx4g -cp "$jmh_jar" dev.taskregistry.benchmarks.shards.ShardBenchmarks --rounds "$rounds" \
         "${shard_timing[@]}" --out "$results/shards" 2> "$results/shards/shards.log" | tee "$results/shards/shards.txt"
     stop_cluster
