@@ -75,7 +75,7 @@ final class TaskCounting {
             return List.of(types(client.smembers(counted.getFirst().types())));
         }
         List<Response<Set<String>>> replies = new ArrayList<>(counted.size());
-        try (AbstractPipeline pipeline = client.pipelined()) {
+        try (AbstractPipeline pipeline = Pipelines.open(client)) {
             for (RedisKeys keys : counted) {
                 replies.add(pipeline.smembers(keys.types()));
             }
