@@ -35,7 +35,8 @@ record ClusterTopology(List<Node> nodes) {
                 int from = Integer.parseInt(bounds[0]);
                 ranges.add(new int[] {from, bounds.length == 1 ? from : Integer.parseInt(bounds[1])});
             }
-            boolean master = flags.contains("master") && !flags.contains("fail") && !flags.contains("fail?");
+            // "fail?" is one node's suspicion (a master busy past the node timeout), not yet a failover.
+            boolean master = flags.contains("master") && !flags.contains("fail");
             return new Node(
                     fields[0],
                     new HostAndPort(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1))),

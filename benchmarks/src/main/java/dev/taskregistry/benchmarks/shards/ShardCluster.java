@@ -9,6 +9,7 @@ import java.util.Optional;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.args.FlushMode;
 
 /** The benchmark cluster ({@link BenchmarkCluster}) as the shard benchmarks use it: its masters, emptied, settled. */
 final class ShardCluster {
@@ -35,11 +36,23 @@ final class ShardCluster {
         return MasterSnapshot.of(masters(), config);
     }
 
-    /** FLUSHALL on every master (replicas follow), then waits until the replicas have caught up. */
+    /**
+     * FLUSHALL ASYNC on every master (replicas follow), then waits until the keys are freed and the replicas have
+     * caught up. Not a synchronous FLUSHALL: freeing a million keys blocks a master for longer than the cluster's
+     * node timeout (1 s), and its replica took over in a run.
+     */
     void flush() {
         for (Node master : masters()) {
             try (Jedis node = new Jedis(master.address(), config)) {
-                node.flushAll();
+                node.flushAll(FlushMode.ASYNC);
+            }
+        }
+        long deadline = System.nanoTime() + SETTLE_TIMEOUT_NANOS;
+        for (Node master : masters()) {
+            try (Jedis node = new Jedis(master.address(), config)) {
+                while (!node.info("memory").contains("lazyfree_pending_objects:0") && System.nanoTime() < deadline) {
+                    pause();
+                }
             }
         }
         awaitReplicas();
