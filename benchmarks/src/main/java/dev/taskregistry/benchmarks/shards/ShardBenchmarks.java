@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The sharded registry on the benchmark cluster (issue #14, point 4; docs/BENCHMARKS.md "Sharded registry"):
@@ -63,8 +62,7 @@ public final class ShardBenchmarks {
                     Integer.parseInt(options.get("threads")),
                     2,
                     Double.parseDouble(options.get("register-seconds")));
-            List<ShardRegisterRun.Row> rows = run.run(
-                    ShardRegisterRun.registries(UUID.randomUUID().toString().substring(0, 6)), rounds, console);
+            List<ShardRegisterRun.Row> rows = run.run(ShardRegisterRun.registries(), rounds, console);
             cluster.flush();
             Files.write(out.resolve("register.tsv"), registerTsv(rows));
             summary.register(rows, Integer.parseInt(options.get("threads")));

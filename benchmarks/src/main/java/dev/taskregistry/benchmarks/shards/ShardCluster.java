@@ -39,7 +39,8 @@ final class ShardCluster {
     /**
      * FLUSHALL ASYNC on every master (replicas follow), then waits until the keys are freed and the replicas have
      * caught up. Not a synchronous FLUSHALL: freeing a million keys blocks a master for longer than the cluster's
-     * node timeout (1 s), and its replica took over in a run.
+     * node timeout (1 s): in a run the other nodes flagged it as failing, and the run stopped with a slot no master
+     * served.
      */
     void flush() {
         for (Node master : masters()) {

@@ -54,11 +54,15 @@ final class ShardRegisterRun {
         this.seconds = seconds;
     }
 
-    static List<Registry> registries(String runTag) {
+    /**
+     * Fixed prefixes, so every run on a cluster created by {@code redis-cli --cluster create} (even slot ranges) sees
+     * the same placement: the service's default prefix {@code taskregistry} with 12 shards lands 6/3/3 as hashed.
+     */
+    static List<Registry> registries() {
         return List.of(
-                new Registry("S=1", 1, false, "reg1-" + runTag),
-                new Registry("S=12 hashed", 12, false, "reg12h-" + runTag),
-                new Registry("S=12 balanced", 12, true, "reg12b-" + runTag));
+                new Registry("S=1", 1, false, "reg-s1"),
+                new Registry("S=12 hashed", 12, false, "taskregistry"),
+                new Registry("S=12 balanced", 12, true, "reg-s12-even"));
     }
 
     List<Row> run(List<Registry> registries, int rounds, PrintStream out) {
