@@ -10,15 +10,18 @@ import dev.taskregistry.domain.TaskStatus;
 import dev.taskregistry.domain.TaskType;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import redis.clients.jedis.Jedis;
@@ -121,7 +124,7 @@ final class ShardScaleRun {
                     for (Operation operation : Operation.values()) {
                         List<Integer> order = new ArrayList<>(loaded.keySet());
                         // Each round starts with another layout, so none is always measured first after a switch.
-                        java.util.Collections.rotate(order, -(round - 1));
+                        Collections.rotate(order, -(round - 1));
                         for (int shards : order) {
                             LatencyRow row = measure(size, shards, loaded.get(shards), operation, round);
                             latencies.add(row);
@@ -148,7 +151,7 @@ final class ShardScaleRun {
     }
 
     /** Loads {@code size} tasks into the layout's registry, unless the machine lacks the memory for them. */
-    private java.util.Optional<RedisTaskRepository> load(int size, int shards, PrintStream out) {
+    private Optional<RedisTaskRepository> load(int size, int shards, PrintStream out) {
         long available = memAvailable();
         long needed = size * BYTES_PER_TASK_BOUND + SPARE_BYTES;
         if (available < needed) {
@@ -157,7 +160,7 @@ final class ShardScaleRun {
                     available / 1073741824.0, needed / 1073741824.0);
             out.println("[shards] " + size + " tasks S=" + shards + " " + note);
             memory.add(new MemoryRow(size, shards, new long[0], 0, 0, note));
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         RedisTaskRepository repository = cluster.repository(prefix(shards), shards);
         cluster.awaitReplicas();
@@ -192,7 +195,7 @@ final class ShardScaleRun {
         out.printf(
                 "[shards] loaded %,d tasks S=%d in %.1f s: used_memory +%,d B (%.0f B/task; streams %,d B) %s%n",
                 size, shards, took, row.total(), (double) row.total() / size, row.streamBytes(), note);
-        return java.util.Optional.of(repository);
+        return Optional.of(repository);
     }
 
     private LatencyRow measure(int size, int shards, RedisTaskRepository repository, Operation operation, int round) {
@@ -251,7 +254,7 @@ final class ShardScaleRun {
             String key = ShardSlots.tag(prefix(shards), shards, k) + ":events";
             Node owner = topology.ownerOf(JedisClusterCRC16.getSlot(key)).orElseThrow();
             try (Jedis node = new Jedis(owner.address(), cluster.config)) {
-                Long usage = node.memoryUsage(key.getBytes(java.nio.charset.StandardCharsets.UTF_8), 0);
+                Long usage = node.memoryUsage(key.getBytes(StandardCharsets.UTF_8), 0);
                 bytes += usage == null ? 0 : usage;
             }
         }
