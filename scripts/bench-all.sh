@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every benchmark of docs/BENCHMARKS.md in one command, on a redis-server of its own (never the shared one):
 #   scripts/bench-all.sh [--quick] [--rounds N] [--failover-repeats N] [--feed-repeats N]
-#                        [--only adapters,inmemory,scale,http,cluster,feed,mcp,feed-latency] [--skip-build]
+#                        [--only adapters,inmemory,scale,http,cluster,feed,mcp,feed-latency,shards] [--skip-build]
 #                        [--mcp-rounds N]
 # 1. builds the service jar and the JMH jar (mvn -Pbenchmarks -DskipTests package);
 # 2. starts redis-server on a free port (no persistence) and stops it at the end, whatever happens;
@@ -22,7 +22,12 @@
 #    time from a change's answer on worker 1 to its event on a GET /events stream of worker 2 and of worker 1 (paced
 #    and unpaced; missing and duplicated events counted), and memory per idle event stream (--feed-repeats times
 #    each, default 3);
-# 9. prints the summary (benchmarks/target/bench-results/summary.md); raw outputs stay next to it.
+# 9. shards: the sharded registry on a Redis Cluster of its own (3 masters, 3 replicas; ShardBenchmarks): registrations
+#    per second at 8 threads and each master's CPU for S = 1 and S = 12 (as CRC16 hashes the shard tags, and spread
+#    evenly by ShardSlots --balance), list and stats per call at 1k, 100k and 1M tasks for S = 1, 12 and 48, and bytes
+#    per task (--rounds rounds; about 20 minutes, several GB of Redis at 1M), after ClusterPipelineBenchmark (one wave of
+#    a sharded call: Jedis' cluster pipeline as the adapter opens it, on a shared pool, and the GETs one by one);
+# 10. prints the summary (benchmarks/target/bench-results/summary.md); raw outputs stay next to it.
 # --quick makes every run short: a smoke test of the whole chain, not figures to publish.
 # Needs JDK 21+ (JAVA_HOME), Maven, redis-server and wrk (apt-get install redis-server wrk).
 set -euo pipefail
@@ -33,7 +38,7 @@ quick=false
 rounds=3
 failover_repeats=5
 feed_repeats=3
-only="adapters,inmemory,scale,http,cluster,feed,mcp,feed-latency"
+only="adapters,inmemory,scale,http,cluster,feed,mcp,feed-latency,shards"
 build=true
 mcp_rounds=4
 while [ $# -gt 0 ]; do
@@ -80,12 +85,14 @@ if $quick; then
     failover_repeats=1
     feed_repeats=1
     feed_timing=(--changes 500 --warmup 500 --streams 1000)
+    shard_timing=(--sizes 1000,10000 --register-seconds 2 --cell-seconds 0.5)
 else
     # As the @Warmup/@Measurement annotations: 2 x 2 s warm-up, 3 x 3 s measured, 1 fork.
     jmh_timing=()
     sizes=(1000 10000 100000 1000000)
     http_timing=(--duration 10 --warmup 10)
     feed_timing=()
+    shard_timing=()
 fi
 
 if $build; then
@@ -94,7 +101,7 @@ if $build; then
 fi
 rm -rf "$results"
 mkdir -p "$results/jmh" "$results/memory" "$results/http" "$results/service" "$results/cluster" "$results/failover" \
-    "$results/feed" "$results/mcp" "$results/feed-latency"
+    "$results/feed" "$results/mcp" "$results/feed-latency" "$results/shards"
 if wants http || wants mcp || wants feed-latency; then
     # The service runs from a copy, so a 'mvn clean' elsewhere in the tree cannot pull the jar from under it.
     cp bootstrap/target/task-registry.jar "$results/service/"
@@ -129,6 +136,8 @@ free_port() {
 
 redis_port=$(free_port)
 redis_pid=""
+# Its working directory outside the repository: a stray dump.rdb must never land in the tree.
+redis_dir=$(mktemp -d "${TMPDIR:-/tmp}/bench-all-redis.XXXXXX")
 cluster_pid=""
 stop_redis() {
     if [ -n "$redis_pid" ]; then
@@ -136,6 +145,7 @@ stop_redis() {
         wait "$redis_pid" 2>/dev/null || true
         redis_pid=""
     fi
+    rm -rf "$redis_dir"
 }
 # SIGTERM: the JVM's shutdown hooks stop every node of its cluster.
 stop_cluster() {
@@ -150,7 +160,7 @@ stop_all() {
     stop_redis
 }
 trap stop_all EXIT
-redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no --daemonize no \
+redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no --daemonize no --dir "$redis_dir" \
     > "$results/redis-server.log" 2>&1 &
 redis_pid=$!
 cli=(redis-cli -p "$redis_port")
@@ -173,6 +183,32 @@ jmh() {
         | tee "$results/jmh/$name.txt" | grep -E '^(Benchmark|[A-Za-z]+Benchmark\.|\[scale\])' | grep -v ':gc\.' || true
     # Server time per command over the whole run (commands a script runs are counted too).
     "${cli[@]}" info commandstats | tr -d '\r' | grep '^cmdstat_' > "$results/jmh/$name.commandstats"
+}
+
+# A Redis Cluster of its own (3 masters, 3 replicas, ClusterForBenchmarks), its log and nodes in $1; sets
+# BENCH_CLUSTER_NODES and cluster_ports. stop_cluster (also on exit) stops every node.
+start_cluster() {
+    local dir="$1"
+    local nodes_file="$dir/nodes"
+    rm -f "$nodes_file"
+    echo "== own Redis Cluster (3 masters, 3 replicas)"
+    "$java_bin" -cp "$jmh_jar" dev.taskregistry.benchmarks.ClusterForBenchmarks "$nodes_file" \
+        > "$dir/cluster.log" 2>&1 &
+    cluster_pid=$!
+    for _ in $(seq 1 600); do
+        if [ -s "$nodes_file" ] || ! kill -0 "$cluster_pid" 2>/dev/null; then break; fi
+        sleep 0.1
+    done
+    if [ ! -s "$nodes_file" ]; then
+        echo "the benchmark cluster did not start:" >&2
+        cat "$dir/cluster.log" >&2
+        exit 1
+    fi
+    export BENCH_CLUSTER_NODES="$(cat "$nodes_file")"
+    cluster_ports=()
+    IFS=',' read -ra cluster_nodes <<< "$BENCH_CLUSTER_NODES"
+    for node in "${cluster_nodes[@]}"; do cluster_ports+=("${node##*:}"); done
+    echo "== own Redis Cluster at $BENCH_CLUSTER_NODES (holder pid $cluster_pid)"
 }
 
 redis_cpu=dev.taskregistry.benchmarks.RedisCpuProfiler
@@ -269,25 +305,7 @@ if wants mcp; then
 fi
 
 if wants cluster; then
-    nodes_file="$results/cluster/nodes"
-    echo "== own Redis Cluster (3 masters, 3 replicas)"
-    "$java_bin" -cp "$jmh_jar" dev.taskregistry.benchmarks.ClusterForBenchmarks "$nodes_file" \
-        > "$results/cluster/cluster.log" 2>&1 &
-    cluster_pid=$!
-    for _ in $(seq 1 600); do
-        if [ -s "$nodes_file" ] || ! kill -0 "$cluster_pid" 2>/dev/null; then break; fi
-        sleep 0.1
-    done
-    if [ ! -s "$nodes_file" ]; then
-        echo "the benchmark cluster did not start:" >&2
-        cat "$results/cluster/cluster.log" >&2
-        exit 1
-    fi
-    export BENCH_CLUSTER_NODES="$(cat "$nodes_file")"
-    cluster_ports=()
-    IFS=',' read -ra cluster_nodes <<< "$BENCH_CLUSTER_NODES"
-    for node in "${cluster_nodes[@]}"; do cluster_ports+=("${node##*:}"); done
-    echo "== own Redis Cluster at $BENCH_CLUSTER_NODES (holder pid $cluster_pid)"
+    start_cluster "$results/cluster"
 
     # As jmh() on the cluster: every master emptied and every node's statistics reset before the run; after it,
     # the command statistics of the busiest master (a registry lies in one slot, so that is its master).
@@ -338,6 +356,23 @@ if wants feed-latency; then
         2> "$results/feed-latency/feed-latency.log" | tee "$results/feed-latency/feed-latency.txt"
 fi
 
+if wants shards; then
+    # On a cluster of its own, so that slots moved by ShardSlots --balance and a million tasks touch nothing else.
+    start_cluster "$results/shards"
+    echo "== sharded registry: register at 8 threads, list and stats at 1k-1M tasks, bytes per task ($rounds rounds)"
+    free -g > "$results/shards/free-before.txt"
+    # One wave of a sharded call on the client: a cluster pipeline over 12 slots, as the adapter opens it and on a
+    # pool made once, against the same GETs one after another.
+    echo "== JMH cluster-pipeline"
+    "$java_bin" -jar "$jmh_jar" 'ClusterPipelineBenchmark' -t 1 "${jmh_timing[@]}" -rf json \
+        -rff "$results/shards/cluster-pipeline.json" | tee "$results/shards/cluster-pipeline.txt" \
+        | grep -E '^(Benchmark|ClusterPipelineBenchmark\.)' || true
+    "$java_bin" -Xms1g -Xmx4g -cp "$jmh_jar" dev.taskregistry.benchmarks.shards.ShardBenchmarks --rounds "$rounds" \
+        "${shard_timing[@]}" --out "$results/shards" 2> "$results/shards/shards.log" | tee "$results/shards/shards.txt"
+    stop_cluster
+    unset BENCH_CLUSTER_NODES
+fi
+
 echo "--- load average at end: $(cat /proc/loadavg)" >> "$results/machine.txt"
 if wants mcp; then
     echo
@@ -352,6 +387,9 @@ if wants mcp; then
         done
 fi
 "$java_bin" -cp "$jmh_jar" dev.taskregistry.benchmarks.report.BenchmarkReport "$results" > "$results/summary.md"
+if [ -s "$results/shards/summary.md" ]; then
+    { echo; echo "## Sharded registry on Redis Cluster"; echo; cat "$results/shards/summary.md"; } >> "$results/summary.md"
+fi
 echo
 echo "== summary ($results/summary.md)"
 cat "$results/summary.md"

@@ -67,7 +67,7 @@ public final class RedisCommandStatsProfiler implements InternalProfiler {
     }
 
     /** {@code cmdstat_<name>:calls=<n>,usec=<n>,...} lines: the calls and usec of each command. */
-    static Map<String, long[]> commandStats(String info) {
+    public static Map<String, long[]> commandStats(String info) {
         Map<String, long[]> stats = new HashMap<>();
         for (String line : info.lines().toList()) {
             if (!line.startsWith("cmdstat_")) {

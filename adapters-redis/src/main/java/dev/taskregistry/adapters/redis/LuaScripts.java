@@ -104,7 +104,7 @@ final class LuaScripts {
             UnifiedJedis client, Script script, List<String> keys, List<String> args, ReplicaWait wait) {
         Response<Object> result;
         Response<Long> replicas;
-        try (AbstractPipeline pipeline = client.pipelined()) {
+        try (AbstractPipeline pipeline = Pipelines.open(client)) {
             result = pipeline.evalsha(script.sha, keys, args);
             replicas = pipeline.executeCommand(wait.command(keys.getFirst()));
             pipeline.sync();
@@ -131,7 +131,7 @@ final class LuaScripts {
             UnifiedJedis client, Script script, List<ScriptCall> calls, ReplicaWait wait, String operation) {
         List<Response<Object>> replies = new ArrayList<>(calls.size());
         List<Response<Long>> replicas = new ArrayList<>();
-        try (AbstractPipeline pipeline = client.pipelined()) {
+        try (AbstractPipeline pipeline = Pipelines.open(client)) {
             for (ScriptCall call : calls) {
                 replies.add(pipeline.evalsha(script.sha, call.keys(), call.args()));
             }

@@ -40,7 +40,7 @@ final class ShardCalls {
             return List.of(client.zrangeWithScores(range.index(), range.params()));
         }
         List<Response<List<Tuple>>> replies = new ArrayList<>(ranges.size());
-        try (AbstractPipeline pipeline = client.pipelined()) {
+        try (AbstractPipeline pipeline = Pipelines.open(client)) {
             for (Range range : ranges) {
                 replies.add(pipeline.zrangeWithScores(range.index(), range.params()));
             }
@@ -64,7 +64,7 @@ final class ShardCalls {
         }
         List<List<Integer>> groups = List.copyOf(byShard.values());
         List<Response<List<String>>> replies = new ArrayList<>(groups.size());
-        try (AbstractPipeline pipeline = client.pipelined()) {
+        try (AbstractPipeline pipeline = Pipelines.open(client)) {
             for (List<Integer> group : groups) {
                 replies.add(pipeline.mget(group.stream().map(taskKeys::get).toArray(String[]::new)));
             }
