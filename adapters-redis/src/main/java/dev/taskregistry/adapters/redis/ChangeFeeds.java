@@ -36,8 +36,8 @@ final class ChangeFeeds {
         StreamRetention retention = new StreamRetention(key, settings.retainedChanges());
         ChangeStream stream = new ChangeStream(requests, key, positions, decoder, retention);
         ChangeBuffer buffer = new ChangeBuffer(settings.bufferedChanges());
-        ChangeStreamReader reader =
-                reader(reading, key, stream, retention, decoder, buffer, settings, reading != requests);
+        ChangeStreamReader reader = reader(
+                reading, key, stream, retention, decoder, buffer, settings, batch(settings, 1), reading != requests);
         return new RedisTaskChangeFeed(stream, reader, buffer, positions);
     }
 
@@ -60,7 +60,7 @@ final class ChangeFeeds {
             String key = shard.events();
             FeedPositions positions = new FeedPositions(key);
             ChangeEventDecoder decoder = new ChangeEventDecoder(codec, positions);
-            StreamRetention retention = new StreamRetention(key, settings.retainedChanges());
+            StreamRetention retention = new StreamRetention(key, settings.retainedPerShard(layout.count()));
             keys.add(key);
             shardPositions.add(positions);
             decoders.add(decoder);
@@ -71,7 +71,7 @@ final class ChangeFeeds {
         ShardedChangeStreams merged = new ShardedChangeStreams(requests, keys, streams, shardPositions, positions);
         ShardedChangeLog log = new ShardedChangeLog(settings.bufferedChanges());
         ShardedChangeMerger merger =
-                new ShardedChangeMerger(requests, merged, retentions, decoders, log, batch(settings));
+                new ShardedChangeMerger(requests, merged, retentions, decoders, log, batch(settings, layout));
         List<ChangeStreamReader> readers = new ArrayList<>();
         for (int k = 0; k < keys.size(); k++) {
             readers.add(reader(
@@ -82,6 +82,7 @@ final class ChangeFeeds {
                     decoders.get(k),
                     new ShardReadSignal(k, merger, log),
                     settings,
+                    batch(settings, layout),
                     false));
         }
         return new ShardedTaskChangeFeed(merged, merger, readers, log, positions, reading, reading != requests);
@@ -95,13 +96,18 @@ final class ChangeFeeds {
             ChangeEventDecoder decoder,
             ChangeSink sink,
             RedisFeedSettings settings,
+            int batch,
             boolean ownsConnection) {
         Duration block = settings.readBlock();
-        return new ChangeStreamReader(
-                reading, ownsConnection, stream, key, retention, decoder, sink, block, batch(settings));
+        return new ChangeStreamReader(reading, ownsConnection, stream, key, retention, decoder, sink, block, batch);
     }
 
-    private static int batch(RedisFeedSettings settings) {
-        return Math.min(MAX_READ_BATCH, settings.retainedChanges());
+    /** Entries per XREAD of one shard's stream: at most what it retains (see MAX_READ_BATCH). */
+    private static int batch(RedisFeedSettings settings, ShardLayout layout) {
+        return batch(settings, layout.count());
+    }
+
+    private static int batch(RedisFeedSettings settings, int shards) {
+        return Math.min(MAX_READ_BATCH, settings.retainedPerShard(shards));
     }
 }

@@ -6,7 +6,8 @@ import java.time.Duration;
  * How a {@link RedisTaskRepository} keeps and reads its change feed.
  *
  * @param retainedChanges how many changes the events stream keeps at least ({@code XADD ... MAXLEN ~}: a little
- *     more, as Redis trims whole stream nodes); older positions are answered with a gap
+ *     more, as Redis trims whole stream nodes); older positions are answered with a gap. A sharded registry shares
+ *     it out over its shards' streams ({@link #retainedPerShard})
  * @param readBlock how long one {@code XREAD BLOCK} of the process' stream reader waits: less than the socket
  *     timeout of its connection, so a quiet stream is never taken for an outage
  * @param bufferedChanges how many of the latest changes the reader holds for this process' subscribers (at most
@@ -39,6 +40,15 @@ public record RedisFeedSettings(int retainedChanges, Duration readBlock, int buf
     /** These settings keeping {@code retained} changes, and buffering no more than that. */
     public RedisFeedSettings retaining(int retained) {
         return new RedisFeedSettings(retained, readBlock, Math.min(bufferedChanges, retained));
+    }
+
+    /**
+     * How many changes each shard's stream keeps when the registry has {@code shards} shards: the retention shared
+     * out, rounded up, so that the registry keeps about the retention in all (changes spread evenly over the shards,
+     * as their ids hash) rather than S times it, which cost 79 MB of streams at 12 shards (docs/BENCHMARKS.md).
+     */
+    int retainedPerShard(int shards) {
+        return Math.ceilDiv(retainedChanges, shards);
     }
 
     private static Duration half(Duration timeout) {

@@ -92,9 +92,10 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
         this.connection = Objects.requireNonNull(connection, "connection");
         this.layout = layout;
         this.recordedCount = new RecordedShardCount(layout);
-        this.retainedChanges = String.valueOf(feed.retainedChanges());
+        int retainedPerShard = feed.retainedPerShard(layout.count());
+        this.retainedChanges = String.valueOf(retainedPerShard);
         this.eventIds = EventIds.forShards(layout.count());
-        this.counting = new TaskCounting(layout.shards(), feed.retainedChanges());
+        this.counting = new TaskCounting(layout.shards(), retainedPerShard);
         this.listing = new TaskListing(layout.shards(), codec, counting);
         this.replicaWait = replicaWait;
         Objects.requireNonNull(feedConnection, "feedConnection");

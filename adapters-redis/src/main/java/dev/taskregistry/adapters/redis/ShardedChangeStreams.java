@@ -50,7 +50,7 @@ final class ShardedChangeStreams {
     /** Every shard's last entry id (or {@code 0-0}), in one round trip per node. */
     ShardCursors heads(UnifiedJedis client) {
         List<Response<List<StreamEntry>>> replies = new ArrayList<>(keys.size());
-        try (AbstractPipeline pipeline = client.pipelined()) {
+        try (AbstractPipeline pipeline = Pipelines.open(client)) {
             for (String key : keys) {
                 replies.add(pipeline.xrevrange(key, "+", "-", 1));
             }
@@ -77,7 +77,7 @@ final class ShardedChangeStreams {
     /** Each shard's entries after its cursor, at most {@code count} per shard, in one round trip per node. */
     List<List<StreamEntry>> after(UnifiedJedis client, ShardCursors cursors, int count) {
         List<Response<List<StreamEntry>>> replies = new ArrayList<>(keys.size());
-        try (AbstractPipeline pipeline = client.pipelined()) {
+        try (AbstractPipeline pipeline = Pipelines.open(client)) {
             for (int k = 0; k < keys.size(); k++) {
                 replies.add(pipeline.xrange(keys.get(k), "(" + cursors.get(k), "+", count));
             }

@@ -154,7 +154,7 @@ final class TaskCopy {
     /** How many of the keys exist: pipelined, as they may lie in many slots. */
     private static long existing(UnifiedJedis client, List<String> keys) {
         List<Response<Boolean>> found = new ArrayList<>();
-        try (AbstractPipeline pipeline = client.pipelined()) {
+        try (AbstractPipeline pipeline = Pipelines.open(client)) {
             keys.forEach(key -> found.add(pipeline.exists(key)));
             pipeline.sync();
         }

@@ -20,7 +20,7 @@ class RedisClusterShardedChangeFeedTest extends TaskChangeFeedContract {
     protected RepositoryWithFeed createRepositoryWithFeed() {
         RedisTaskRepository repository = RedisTaskRepository.connect(
                 TestRepositories.clusterSettings(cluster, prefix).withShards(RedisShardedRepositoryTest.SHARDS),
-                TestRepositories.contractFeed());
+                TestRepositories.shardedContractFeed(RedisShardedRepositoryTest.SHARDS));
         return new RepositoryWithFeed(repository, repository.changeFeed());
     }
 

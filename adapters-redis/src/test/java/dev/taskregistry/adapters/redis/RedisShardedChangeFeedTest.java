@@ -20,7 +20,7 @@ class RedisShardedChangeFeedTest extends TaskChangeFeedContract {
         RedisTaskRepository repository = RedisTaskRepository.connect(
                 new RedisStoreSettings(TestRedis.url(), prefix, TestRepositories.TIMEOUT)
                         .withShards(RedisShardedRepositoryTest.SHARDS),
-                TestRepositories.contractFeed());
+                TestRepositories.shardedContractFeed(RedisShardedRepositoryTest.SHARDS));
         return new RepositoryWithFeed(repository, repository.changeFeed());
     }
 

@@ -13,6 +13,7 @@ import dev.taskregistry.domain.TaskChange;
 import dev.taskregistry.domain.TaskChangeFeed;
 import dev.taskregistry.domain.TaskChangeFilter;
 import dev.taskregistry.domain.TaskId;
+import dev.taskregistry.domain.testing.TaskChangeFeedContract;
 import dev.taskregistry.domain.testing.TestTasks;
 import dev.taskregistry.domain.testing.WaitingCall;
 import dev.taskregistry.redis.testing.TestRedis;
@@ -49,7 +50,7 @@ class RedisShardedFeedTest {
     void openTheRegistry() {
         repository = RedisTaskRepository.connect(
                 new RedisStoreSettings(redis.server().url(), prefix, TestRepositories.TIMEOUT).withShards(SHARDS),
-                TestRepositories.contractFeed());
+                TestRepositories.shardedContractFeed(SHARDS));
         feed = repository.changeFeed();
     }
 
@@ -90,7 +91,7 @@ class RedisShardedFeedTest {
         registerInEveryShard();
         FeedPosition start = feed.head();
         int trimmed = 3;
-        for (int i = 0; i < 3 * TestRepositories.contractFeed().retainedChanges(); i++) {
+        for (int i = 0; i < 3 * TaskChangeFeedContract.MIN_RETAINED_CHANGES; i++) {
             repository.register(taskInShard(trimmed));
         }
 

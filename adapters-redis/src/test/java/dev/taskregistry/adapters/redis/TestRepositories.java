@@ -39,12 +39,17 @@ final class TestRepositories {
     }
 
     /**
-     * What the contract takes for the retention of a feed over {@code shards} shards that each keep
-     * {@link #contractFeed()}'s: each stream keeps its own, so the feed keeps at least that many changes and up to
-     * {@code shards} times as many; the contract's gap tests write twice this, enough to trim every shard.
+     * The change feed's settings for the contract on {@code shards} shards: the retention shared out so that each
+     * shard's stream keeps the contract's smallest, {@link TaskChangeFeedContract#MIN_RETAINED_CHANGES}; the
+     * contract's gap tests write twice the whole retention, enough to trim every shard.
      */
+    static RedisFeedSettings shardedContractFeed(int shards) {
+        return RedisFeedSettings.forTimeout(TIMEOUT).retaining(shardedContractRetention(shards));
+    }
+
+    /** The whole retention of {@link #shardedContractFeed}: what the contract is told the feed keeps. */
     static int shardedContractRetention(int shards) {
-        return shards * contractFeed().retainedChanges();
+        return shards * TaskChangeFeedContract.MIN_RETAINED_CHANGES;
     }
 
     /** On the cluster, as the service connects to it ({@code taskregistry.redis.mode=cluster}). */
