@@ -15,10 +15,12 @@ import java.util.regex.Pattern;
  * the same jar) and variants of them derived here by checked text transformations, for measuring what the change
  * feed's event costs a change. No variant exists in production code: the adapter has no switch for them.
  *
- * <p>Every transformation finds the one event append of a script, {@code redis.call('XADD', KEYS[#KEYS], 'MAXLEN',
- * '~', ARGV[n], '*', ...)}, and fails with {@link IllegalStateException} when the script has none, more than one,
- * or one of another shape: the derived variant would then no longer be "the shipped script less its event", and
- * the benchmark must be looked at again.
+ * <p>Every transformation finds the one event append of a script, {@code appendEvent(KEYS[#KEYS], ARGV[n], ARGV[m],
+ * ...)} (the function the change scripts define: with ids {@code '*'}, an unsharded registry's, it is {@code
+ * redis.call('XADD', KEYS[#KEYS], 'MAXLEN', '~', ARGV[n], '*', ...)}), and fails with {@link IllegalStateException}
+ * when the script has none, more than one, or one of another shape: the derived variant would then no longer be
+ * "the shipped script less its event", and the benchmark must be looked at again. A variant of the event writes
+ * that {@code XADD} in place of the call, so it measures the unsharded registry the benchmarks use.
  */
 public final class FeedScripts {
 
@@ -31,13 +33,13 @@ public final class FeedScripts {
      * are ARGV entries, literals or one call such as {@code tostring(version + 1)}), over one or more lines.
      */
     private static final Pattern EVENT_APPEND = Pattern.compile(
-            "(?m)^(?<indent>[ \\t]*)redis\\.call\\('XADD', KEYS\\[#KEYS\\], 'MAXLEN', '~', ARGV\\[(?<retention>\\d+)\\], '\\*',"
+            "(?m)^(?<indent>[ \\t]*)appendEvent\\(KEYS\\[#KEYS\\], ARGV\\[(?<retention>\\d+)\\], ARGV\\[\\d+\\],"
                     + "(?<fields>(?:[^()]|\\([^()]*\\))*)\\)[ \\t]*\\n");
+
+    private static final String APPEND_CALL = "appendEvent(";
 
     /** The task document as the event's last field, as register.lua and update.lua write it. */
     private static final String TASK_FIELD = ", 'task', ARGV[1]";
-
-    private static final String XADD = "'XADD'";
 
     /** A script: a name, its text, and the SHA1 of the text (what EVALSHA names). */
     public record Script(String file, String source, String sha) {
@@ -67,7 +69,7 @@ public final class FeedScripts {
         Matcher append = onlyEventAppend(shipped);
         String derived =
                 shipped.source().substring(0, append.start()) + shipped.source().substring(append.end());
-        if (derived.contains(XADD)) {
+        if (count(derived, APPEND_CALL) != 1) {
             throw shapeChanged(shipped, "still appends after its event append was removed");
         }
         return Script.of(shipped.file() + " without its XADD", derived);
@@ -79,7 +81,7 @@ public final class FeedScripts {
      */
     public static Script eventWithoutTask(Script shipped) {
         Matcher append = onlyEventAppend(shipped);
-        String statement = append.group();
+        String statement = asXadd(append);
         if (!statement.contains(TASK_FIELD + ")")) {
             throw shapeChanged(shipped, "has no task document as its event's last field");
         }
@@ -93,7 +95,7 @@ public final class FeedScripts {
      */
     public static Script eventKindAndTask(Script shipped) {
         Matcher append = onlyEventAppend(shipped);
-        String statement = append.group();
+        String statement = asXadd(append);
         Matcher kind = Pattern.compile("'kind', '(\\w+)'").matcher(statement);
         if (!statement.contains(TASK_FIELD + ")") || !kind.find()) {
             throw shapeChanged(shipped, "has no literal kind and task document in its event");
@@ -106,15 +108,21 @@ public final class FeedScripts {
     /** An experiment only: the event appended with no trimming ({@code MAXLEN ~} dropped), to see what trimming costs. */
     public static Script eventUntrimmed(Script shipped) {
         Matcher append = onlyEventAppend(shipped);
-        String statement = append.group().replace("'MAXLEN', '~', ARGV[" + append.group("retention") + "], ", "");
+        String statement = asXadd(append).replace("'MAXLEN', '~', ARGV[" + append.group("retention") + "], ", "");
         return replaced(shipped, append, statement, " with an untrimmed event");
     }
 
     /** An experiment only: exact trimming ({@code MAXLEN =}) instead of whole nodes ({@code MAXLEN ~}). */
     public static Script eventTrimmedExactly(Script shipped) {
         Matcher append = onlyEventAppend(shipped);
-        String statement = append.group().replace("'MAXLEN', '~'", "'MAXLEN', '='");
+        String statement = asXadd(append).replace("'MAXLEN', '~'", "'MAXLEN', '='");
         return replaced(shipped, append, statement, " with exact trimming");
+    }
+
+    /** The call as the XADD it makes for an unsharded registry (event ids '*'), a statement on lines of its own. */
+    private static String asXadd(Matcher append) {
+        return append.group("indent") + "redis.call('XADD', KEYS[#KEYS], 'MAXLEN', '~', ARGV["
+                + append.group("retention") + "], '*'," + append.group("fields") + ")\n";
     }
 
     private static Script replaced(Script shipped, Matcher append, String statement, String name) {
@@ -126,16 +134,17 @@ public final class FeedScripts {
 
     private static Matcher onlyEventAppend(Script shipped) {
         String source = shipped.source();
-        int appends = count(source, XADD);
-        if (appends != 1) {
-            throw shapeChanged(shipped, "names XADD " + appends + " times, not once");
+        // The function's definition and its one call.
+        int appends = count(source, APPEND_CALL);
+        if (appends != 2) {
+            throw shapeChanged(shipped, "names appendEvent( " + appends + " times, not twice (definition and call)");
         }
         Matcher append = EVENT_APPEND.matcher(source);
         if (!append.find()) {
             throw shapeChanged(
                     shipped,
-                    "has no event append of the shape redis.call('XADD', KEYS[#KEYS], 'MAXLEN', '~',"
-                            + " ARGV[n], '*', <fields>) on lines of its own");
+                    "has no event append of the shape appendEvent(KEYS[#KEYS], ARGV[n], ARGV[m], <fields>) on"
+                            + " lines of its own");
         }
         if (!append.group("fields").contains("'kind'")) {
             throw shapeChanged(shipped, "appends an entry without a 'kind' field");
