@@ -42,6 +42,9 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
 
     private final RedisConnection connection;
     private final ShardLayout layout;
+    /** Every shard's keys, named once: a request only picks its shard's. */
+    private final List<RedisKeys> shardKeys;
+
     private final RecordedShardCount recordedCount;
     private final TaskDocumentCodec codec = new TaskDocumentCodec();
     private final TaskListing listing;
@@ -91,12 +94,13 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
             RedisFeedSettings feed) {
         this.connection = Objects.requireNonNull(connection, "connection");
         this.layout = layout;
+        this.shardKeys = layout.shards();
         this.recordedCount = new RecordedShardCount(layout);
         int retainedPerShard = feed.retainedPerShard(layout.count());
         this.retainedChanges = String.valueOf(retainedPerShard);
         this.eventIds = EventIds.forShards(layout.count());
-        this.counting = new TaskCounting(layout.shards(), retainedPerShard);
-        this.listing = new TaskListing(layout.shards(), codec, counting);
+        this.counting = new TaskCounting(shardKeys, retainedPerShard);
+        this.listing = new TaskListing(shardKeys, codec, counting);
         this.replicaWait = replicaWait;
         Objects.requireNonNull(feedConnection, "feedConnection");
         this.feed = ChangeFeeds.of(connection, feedConnection, layout, codec, feed);
@@ -140,7 +144,7 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
             recordedCount.confirm(client);
             // Scripts are cached per server: on a cluster each shard's master needs them, elsewhere one load serves
             // all.
-            List<RedisKeys> servers = client instanceof RedisClusterClient ? layout.shards() : List.of(layout.shard(0));
+            List<RedisKeys> servers = client instanceof RedisClusterClient ? shardKeys : List.of(shardKeys.getFirst());
             for (RedisKeys shard : servers) {
                 LuaScripts.loadAll(client, shard.all());
             }
@@ -189,7 +193,7 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
 
     @Override
     public Optional<Task> find(TaskId id) {
-        String key = layout.keysOf(id).task(id);
+        String key = keysOf(id).task(id);
         return call("find", client -> {
             String json = client.get(key);
             return json == null ? Optional.<Task>empty() : codec.decode(json, () -> RedisTime.expiryOf(client, key));
@@ -216,7 +220,7 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
                 client -> LuaScripts.run(
                         client,
                         Script.UPDATE,
-                        layout.keysOf(task.id()).forTaskChange(task.id(), task.type()),
+                        keysOf(task.id()).forTaskChange(task.id(), task.type()),
                         args,
                         replicaWait,
                         "update"));
@@ -230,7 +234,7 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
 
     @Override
     public boolean delete(TaskId id) {
-        RedisKeys keys = layout.keysOf(id);
+        RedisKeys keys = keysOf(id);
         return call("delete", client -> {
             String json = client.get(keys.task(id));
             if (json == null) {
@@ -284,7 +288,7 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
     private ScriptCall registration(Task task) {
         WriteId write = WriteId.next();
         return new ScriptCall(
-                layout.keysOf(task.id()).forTaskChange(task.id(), task.type()),
+                keysOf(task.id()).forTaskChange(task.id(), task.type()),
                 List.of(
                         codec.encode(task, write),
                         expiryMillis(task),
@@ -312,6 +316,11 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
             }
             return work.apply(client);
         });
+    }
+
+    /** The keys of the shard holding this id, without naming (and checking) them again on every request. */
+    private RedisKeys keysOf(TaskId id) {
+        return shardKeys.get(layout.shardOf(id));
     }
 
     private static String expiryMillis(Task task) {
