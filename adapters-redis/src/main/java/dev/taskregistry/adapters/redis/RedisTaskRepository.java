@@ -39,6 +39,8 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
     private static final int DELETE_ATTEMPTS = 3;
     /** Register scripts per pipelined round trip of {@link #registerAll}: a few milliseconds of Redis time. */
     static final int BULK_BATCH = 1000;
+    /** The timeout of the constructors that take a connection built elsewhere, as their change feed's. */
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
 
     private final RedisConnection connection;
     private final ShardLayout layout;
@@ -54,6 +56,7 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
     private final String eventIds;
 
     private final ClosableChangeFeed feed;
+    private final PipelinedReads reads;
 
     /**
      * The registry under {@code keyPrefix} (every key is {@code {keyPrefix}:...}) on {@code connection},
@@ -63,7 +66,7 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
      * {@link #connect}). Nothing is sent to Redis until the first call.
      */
     public RedisTaskRepository(RedisConnection connection, String keyPrefix) {
-        this(connection, connection, keyPrefix, RedisFeedSettings.forTimeout(Duration.ofSeconds(2)));
+        this(connection, connection, keyPrefix, RedisFeedSettings.forTimeout(DEFAULT_TIMEOUT));
     }
 
     /**
@@ -73,7 +76,7 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
      */
     public RedisTaskRepository(
             RedisConnection connection, RedisConnection feedConnection, String keyPrefix, RedisFeedSettings feed) {
-        this(connection, feedConnection, ShardLayout.unsharded(keyPrefix), ReplicaWait.none(), feed);
+        this(connection, feedConnection, ShardLayout.unsharded(keyPrefix), ReplicaWait.none(), feed, DEFAULT_TIMEOUT);
     }
 
     /** The registry under {@code keyPrefix} on any connection, each write followed by {@code replicaWait}. */
@@ -83,7 +86,8 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
                 connection,
                 ShardLayout.unsharded(keyPrefix),
                 replicaWait,
-                RedisFeedSettings.forTimeout(Duration.ofSeconds(2)));
+                RedisFeedSettings.forTimeout(DEFAULT_TIMEOUT),
+                DEFAULT_TIMEOUT);
     }
 
     private RedisTaskRepository(
@@ -91,7 +95,8 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
             RedisConnection feedConnection,
             ShardLayout layout,
             ReplicaWait replicaWait,
-            RedisFeedSettings feed) {
+            RedisFeedSettings feed,
+            Duration timeout) {
         this.connection = Objects.requireNonNull(connection, "connection");
         this.layout = layout;
         this.shardKeys = layout.shards();
@@ -104,6 +109,7 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
         this.replicaWait = replicaWait;
         Objects.requireNonNull(feedConnection, "feedConnection");
         this.feed = ChangeFeeds.of(connection, feedConnection, layout, codec, feed);
+        this.reads = new PipelinedReads(this::call, timeout);
     }
 
     /**
@@ -127,7 +133,8 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
                 RedisConnection.forDeployment(readers),
                 settings.layout(),
                 ReplicaWait.of(settings),
-                feed);
+                feed,
+                settings.timeout());
     }
 
     /**
@@ -194,10 +201,10 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
     @Override
     public Optional<Task> find(TaskId id) {
         String key = keysOf(id).task(id);
-        return call("find", client -> {
-            String json = client.get(key);
-            return json == null ? Optional.<Task>empty() : codec.decode(json, () -> RedisTime.expiryOf(client, key));
-        });
+        String json = reads.get(key, "find");
+        return json == null
+                ? Optional.empty()
+                : codec.decode(json, () -> call("find", client -> RedisTime.expiryOf(client, key)));
     }
 
     @Override
@@ -278,6 +285,7 @@ public final class RedisTaskRepository implements TaskRepository, AutoCloseable 
     @Override
     public void close() {
         try {
+            reads.close();
             feed.close();
         } finally {
             connection.close();
