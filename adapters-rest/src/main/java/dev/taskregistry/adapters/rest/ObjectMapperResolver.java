@@ -10,7 +10,7 @@ import jakarta.ws.rs.ext.Provider;
 @Dependent
 public class ObjectMapperResolver implements ContextResolver<ObjectMapper> {
 
-    private static final ObjectMapper MAPPER = JsonMapping.createMapper();
+    static final ObjectMapper MAPPER = JsonMapping.createMapper();
 
     @Override
     public ObjectMapper getContext(Class<?> type) {

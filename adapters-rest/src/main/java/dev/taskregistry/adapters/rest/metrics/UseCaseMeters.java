@@ -36,13 +36,9 @@ final class UseCaseMeters {
         }
     }
 
-    /** Records one answered call of {@code method}; a method that is no use case is ignored. */
-    void record(Method method, Duration elapsed) {
-        Meters meters = byMethod.get(method);
-        if (meters != null) {
-            meters.calls().inc();
-            meters.duration().update(elapsed);
-        }
+    /** The counter and timer of {@code method}'s use case; empty for a method that is no use case. */
+    Optional<Meters> of(Method method) {
+        return Optional.ofNullable(byMethod.get(method));
     }
 
     static String useCaseName(Method method) {
@@ -82,5 +78,13 @@ final class UseCaseMeters {
         return sub == null ? base : base + "/" + sub.value();
     }
 
-    private record Meters(Counter calls, Timer duration) {}
+    /** One use case's counter and timer. */
+    record Meters(Counter calls, Timer duration) {
+
+        /** Records one answered call. */
+        void record(Duration elapsed) {
+            calls.inc();
+            duration.update(elapsed);
+        }
+    }
 }
