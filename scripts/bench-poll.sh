@@ -7,12 +7,15 @@
 # each one started anew and loaded at once, counting the answers that were not 2xx in its first seconds.
 #   scripts/bench-poll.sh [--rounds 3] [--duration 10] [--warmup 10] [--connections 50] [--threads 2]
 #                         [--fresh 3] [--fresh-seconds 5] [--jar PATH] [--out DIR] [--java-opts "JVM OPTIONS"]
-#                         [--variant NAME] [--jfr SECONDS]
+#                         [--variant NAME] [--jfr SECONDS] [--strace SECONDS]
 # Starts its own redis-server and webdis on free ports (never the shared Redis on 6379) and stops everything it
 # started. The rounds rotate the order of the five loads so that a drift of the machine's load favours none.
 # Appends to DIR/poll.tsv (one row per load and round) and DIR/fresh.tsv, prints DIR/poll-summary.md.
 # --jfr N: also records N seconds of JFR (CPU samples and allocations) of the Redis service under GET after
 # the rounds, into DIR/get-redis-<variant>.jfr, and summarises it with benchmarks' JfrBreakdown.
+# --strace N: also counts the system calls of the service (strace -c -f) under N seconds of each GET and of
+# /health/live, per request, into DIR/syscalls-<variant>.txt: a count per request, which strace's slowing down
+# does not change, where the JFR profile sees no kernel time.
 # Needs wrk, webdis, redis-server, curl: apt-get install wrk webdis redis-server curl.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,6 +32,7 @@ out="benchmarks/target/bench-results/poll"
 java_opts=""
 variant="as-shipped"
 jfr_seconds=0
+strace_seconds=0
 while [ $# -gt 0 ]; do
     case "$1" in
         --rounds) rounds="$2"; shift 2 ;;
@@ -43,6 +47,7 @@ while [ $# -gt 0 ]; do
         --java-opts) java_opts="$2"; shift 2 ;;
         --variant) variant="$2"; shift 2 ;;
         --jfr) jfr_seconds="$2"; shift 2 ;;
+        --strace) strace_seconds="$2"; shift 2 ;;
         *) echo "unknown option $1 (see the header of $0)" >&2; exit 2 ;;
     esac
 done
@@ -167,25 +172,32 @@ to_ms() {
         else { sub(/s$/, "", v); printf "%.3f", v * 1000 } }'
 }
 
+# Redis' read events so far: one per read of a client's socket, however many commands it brought
+redis_reads() {
+    redis-cli -p "$redis_port" info stats | tr -d '\r' | awk -F: '$1 == "total_reads_processed" {print $2}'
+}
+
 # Redis' own command time and calls since the last reset
 redis_commands() {
     redis-cli -p "$redis_port" info commandstats | tr -d '\r' \
         | awk -F'[:=,]' '/^cmdstat_/ {calls += $3; usec += $5} END {printf "%d %d", calls, usec}'
 }
 
-[ -f "$out/poll.tsv" ] || printf 'variant\tround\tload\trequests_per_s\tp50_ms\tp99_ms\trequests\tnon_2xx\tsocket_errors\tserver_user_us\tserver_sys_us\tredis_cpu_us\tredis_calls\tredis_cmd_us\n' > "$out/poll.tsv"
+[ -f "$out/poll.tsv" ] || printf 'variant\tround\tload\trequests_per_s\tp50_ms\tp99_ms\trequests\tnon_2xx\tsocket_errors\tserver_user_us\tserver_sys_us\tredis_cpu_us\tredis_calls\tredis_cmd_us\tredis_reads\n' > "$out/poll.tsv"
 
 measure() {
     local round="$1" load="$2" seconds="$3" file="$out/wrk-$variant-$2-r$1.txt"
     local server server_before redis_before server_after redis_after
     server=$(server_of "$load")
     redis-cli -p "$redis_port" config resetstat >/dev/null
+    reads0=$(redis_reads)
     read -r su0 ss0 <<< "$(cpu_ticks "$server")"
     read -r ru0 rs0 <<< "$(cpu_ticks "$redis_pid")"
     wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency "$(url_of "$load")" > "$file" 2>&1
     read -r su1 ss1 <<< "$(cpu_ticks "$server")"
     read -r ru1 rs1 <<< "$(cpu_ticks "$redis_pid")"
     read -r calls usec <<< "$(redis_commands)"
+    reads1=$(redis_reads)
     [ "$round" = warmup ] && return 0
     local requests rps p50 p99 non2xx errors
     requests=$(awk '/requests in/ {print $1}' "$file")
@@ -196,11 +208,11 @@ measure() {
     errors=$(awk '/Socket errors:/ {gsub(",", ""); print $4 + $6 + $8 + $10}' "$file" | grep . || echo 0)
     awk -v OFS='\t' -v variant="$variant" -v round="$round" -v name="$load" -v rps="$rps" -v p50="$p50" \
         -v p99="$p99" -v n="$requests" -v non2xx="$non2xx" -v errors="$errors" -v tick="$tick" \
-        -v su=$((su1 - su0)) -v ss=$((ss1 - ss0)) -v r=$((ru1 + rs1 - ru0 - rs0)) -v calls="$calls" -v usec="$usec" \
+        -v su=$((su1 - su0)) -v ss=$((ss1 - ss0)) -v r=$((ru1 + rs1 - ru0 - rs0)) -v calls="$calls" -v usec="$usec" -v reads=$((reads1 - reads0)) \
         'BEGIN { us = 1e6 / tick / n
                  print variant, round, name, rps, p50, p99, n, non2xx, errors,
                        sprintf("%.1f", su * us), sprintf("%.1f", ss * us), sprintf("%.1f", r * us),
-                       sprintf("%.2f", calls / n), sprintf("%.2f", usec / n) }' >> "$out/poll.tsv"
+                       sprintf("%.2f", calls / n), sprintf("%.2f", usec / n), sprintf("%.3f", reads / n) }' >> "$out/poll.tsv"
     echo "-- round $round $load: $rps req/s, p50 $p50 ms, p99 $p99 ms, non-2xx $non2xx"
 }
 
@@ -228,6 +240,30 @@ if [ "$jfr_seconds" -gt 0 ]; then
     "$java_bin" -cp benchmarks/target/benchmarks.jar dev.taskregistry.benchmarks.JfrBreakdown "$jfr_file" \
         > "$out/get-redis-$variant-profile.txt"
     echo "-- JFR summary: $out/get-redis-$variant-profile.txt"
+fi
+
+if [ "$strace_seconds" -gt 0 ]; then
+    command -v strace >/dev/null || { echo "strace is missing: apt-get install strace" >&2; exit 1; }
+    summary="$out/syscalls-$variant.txt"
+    : > "$summary"
+    for load in get-redis get-inmemory live; do
+        counts="$out/strace-$variant-$load.txt"
+        strace -c -f -q -p "$(server_of "$load")" -o "$counts" &
+        strace_pid=$!
+        sleep 2
+        wrk -t"$threads" -c"$connections" -d"${strace_seconds}s" "$(url_of "$load")" \
+            > "$out/wrk-$variant-strace-$load.txt" 2>&1
+        kill -INT "$strace_pid"
+        wait "$strace_pid" 2>/dev/null || true
+        requests=$(awk '/requests in/ {print $1}' "$out/wrk-$variant-strace-$load.txt")
+        {
+            echo "== $load: system calls of the service per request ($requests requests under strace -c -f)"
+            awk -v n="$requests" '$NF != "syscall" && $NF != "total" && $4 ~ /^[0-9]+$/ {
+                    printf "  %-16s %8.2f per request\n", $NF, $4 / n; total += $4 }
+                END { printf "  %-16s %8.2f per request\n", "all", total / n }' "$counts" | sort -k2 -rn | head -12
+        } >> "$summary"
+    done
+    cat "$summary"
 fi
 
 # Fresh instances: each started anew on the same Redis and loaded as soon as it reports ready.

@@ -31,6 +31,7 @@ public final class JfrBreakdown {
             new String[] {"dev.taskregistry.adapters.redis.", "Redis repository (ours)"},
             new String[] {"dev.taskregistry.adapters.rest.metrics.", "use-case metrics filter (ours)"},
             new String[] {"dev.taskregistry.adapters.rest.model.", "response model (ours)"},
+            new String[] {"dev.taskregistry.adapters.rest.ResponseBodyWriters", "JSON response writer (ours)"},
             new String[] {"dev.taskregistry.adapters.rest.", "REST resource and filters (ours)"},
             new String[] {"dev.taskregistry.application.", "use case (ours)"},
             new String[] {"dev.taskregistry.domain.", "domain (ours)"},

@@ -70,6 +70,7 @@ public final class MemoryPerTask {
      * id, version 1, the nulls).
      */
     private static final int FIXED_BYTES = 385;
+
     private static final String QUERY = "analyse ACME Corp. equity and credit exposure for the quarter";
 
     /**
@@ -85,8 +86,8 @@ public final class MemoryPerTask {
         random.nextBytes(bits);
         String id = "task-" + HexFormat.of().formatHex(bits);
         int query = DOCUMENT_BYTES - FIXED_BYTES - type.value().length() - 2 * id.length();
-        TaskRegistration registration = new TaskRegistration(
-                TaskId.of(id), type, "mcp://task/" + id, QUERY.substring(0, query), 10, null);
+        TaskRegistration registration =
+                new TaskRegistration(TaskId.of(id), type, "mcp://task/" + id, QUERY.substring(0, query), 10, null);
         return Task.register(registration, now, TTL);
     }
 
@@ -120,9 +121,11 @@ public final class MemoryPerTask {
         long after = usedMemory(raw);
         long delta = after - before;
 
-        System.out.printf("%n=== N = %,d typical tasks (registered through RedisTaskRepository.registerAll in %.1f s)%n",
+        System.out.printf(
+                "%n=== N = %,d typical tasks (registered through RedisTaskRepository.registerAll in %.1f s)%n",
                 size, seconds);
-        System.out.printf("used_memory before %,d  after %,d  delta %,d  => %.1f B per task%n",
+        System.out.printf(
+                "used_memory before %,d  after %,d  delta %,d  => %.1f B per task%n",
                 before, after, delta, (double) delta / size);
 
         // The documents: a sample spread over the whole range.
@@ -148,8 +151,8 @@ public final class MemoryPerTask {
         double docPerTask = (double) docUsage / sampled;
         double docBytes = (double) docLength / sampled;
         String encoding = raw.objectEncoding(keys[0]);
-        System.out.println("a typical document (" + raw.strlen(keys[1]) + " B, key " + keys[1] + "): "
-                + raw.get(keys[1]));
+        System.out.println(
+                "a typical document (" + raw.strlen(keys[1]) + " B, key " + keys[1] + "): " + raw.get(keys[1]));
 
         Map<String, double[]> parts = new LinkedHashMap<>();
         parts.put("document key (MEMORY USAGE, avg of " + sampled + ")", new double[] {docPerTask, docPerTask * size});
@@ -162,11 +165,13 @@ public final class MemoryPerTask {
         }
         String types = BenchmarkRedis.key(PREFIX, "types");
         long typesUsage = raw.memoryUsage(types, 0);
-        parts.put("types set (" + raw.scard(types) + " members)", new double[] {(double) typesUsage / size, typesUsage});
+        parts.put(
+                "types set (" + raw.scard(types) + " members)", new double[] {(double) typesUsage / size, typesUsage});
         String events = BenchmarkRedis.key(PREFIX, "events");
         long eventsUsage = raw.memoryUsage(events, 0);
         long eventsLength = raw.xlen(events);
-        parts.put("events stream (XLEN " + eventsLength + ", " + eventsUsage / Math.max(1, eventsLength)
+        parts.put(
+                "events stream (XLEN " + eventsLength + ", " + eventsUsage / Math.max(1, eventsLength)
                         + " B per event)",
                 new double[] {(double) eventsUsage / size, eventsUsage});
 
@@ -178,8 +183,10 @@ public final class MemoryPerTask {
         do {
             ScanResult<String> page = raw.scan(cursor, params);
             for (String key : page.getResult()) {
-                if (!key.startsWith(BenchmarkRedis.key(PREFIX, "task:")) && !key.contains(":idx:")
-                        && !key.equals(types) && !key.equals(events)) {
+                if (!key.startsWith(BenchmarkRedis.key(PREFIX, "task:"))
+                        && !key.contains(":idx:")
+                        && !key.equals(types)
+                        && !key.equals(events)) {
                     otherKeys.add(key);
                     others += raw.memoryUsage(key, 0);
                 }
@@ -189,7 +196,8 @@ public final class MemoryPerTask {
         parts.put("other keys " + otherKeys, new double[] {(double) others / size, others});
 
         double listed = 0;
-        System.out.printf("document: %.1f bytes of JSON (STRLEN, avg; %d..%d), OBJECT ENCODING %s%n",
+        System.out.printf(
+                "document: %.1f bytes of JSON (STRLEN, avg; %d..%d), OBJECT ENCODING %s%n",
                 docBytes, shortest, longest, encoding);
         System.out.printf("%-72s %10s %14s%n", "part", "B/task", "bytes");
         for (Map.Entry<String, double[]> part : parts.entrySet()) {
@@ -197,27 +205,35 @@ public final class MemoryPerTask {
             listed += part.getValue()[1];
         }
         double remainder = delta - listed;
-        System.out.printf("%-72s %10.1f %,14.0f%n",
+        System.out.printf(
+                "%-72s %10.1f %,14.0f%n",
                 "remainder (dict entries + buckets, expires dict, allocator rounding)", remainder / size, remainder);
         System.out.printf("%-72s %10.1f %,14d%n", "total (used_memory delta)", (double) delta / size, delta);
         System.out.printf("of it the id-bearing indexes (idx:all + status + type): %.1f B/task%n", indexes);
 
         System.out.println("INFO keyspace: " + field(raw.info("keyspace"), "db0"));
         String memory = raw.info("memory");
-        for (String name : List.of("used_memory", "used_memory_dataset", "used_memory_overhead",
-                "used_memory_scripts_eval", "used_memory_vm_eval", "mem_fragmentation_ratio", "allocator_allocated")) {
+        for (String name : List.of(
+                "used_memory",
+                "used_memory_dataset",
+                "used_memory_overhead",
+                "used_memory_scripts_eval",
+                "used_memory_vm_eval",
+                "mem_fragmentation_ratio",
+                "allocator_allocated")) {
             System.out.println("INFO memory " + name + ": " + field(memory, name));
         }
         Map<String, Object> stats = memoryStats(raw);
-        for (String name : List.of("overhead.total", "dataset.bytes", "keys.count", "keys.bytes-per-key",
-                "dataset.percentage", "db.0")) {
+        for (String name : List.of(
+                "overhead.total", "dataset.bytes", "keys.count", "keys.bytes-per-key", "dataset.percentage", "db.0")) {
             System.out.println("MEMORY STATS " + name + ": " + stats.get(name));
         }
         if (stats.get("db.0") instanceof Map<?, ?> db) {
             for (String name : List.of("overhead.hashtable.main", "overhead.hashtable.expires")) {
                 Object bytes = db.get(name);
-                System.out.printf("MEMORY STATS db.0 %s: %s = %.1f B per task%n", name, bytes,
-                        Double.parseDouble(String.valueOf(bytes)) / size);
+                System.out.printf(
+                        "MEMORY STATS db.0 %s: %s = %.1f B per task%n",
+                        name, bytes, Double.parseDouble(String.valueOf(bytes)) / size);
             }
         }
 
@@ -225,17 +241,25 @@ public final class MemoryPerTask {
         raw.del(all);
         settle();
         long withoutAll = usedMemory(raw);
-        System.out.printf("(i) DEL %s: used_memory %,d -> %,d, %,d bytes freed = %.1f B per task;"
+        System.out.printf(
+                "(i) DEL %s: used_memory %,d -> %,d, %,d bytes freed = %.1f B per task;"
                         + " per task without it: %.1f B%n",
-                all, after, withoutAll, after - withoutAll, (double) (after - withoutAll) / size,
+                all,
+                after,
+                withoutAll,
+                after - withoutAll,
+                (double) (after - withoutAll) / size,
                 (double) (withoutAll - before) / size);
         // (iii) And without the events stream (a constant of the retention, not of N).
         raw.del(events);
         settle();
         long withoutEvents = usedMemory(raw);
-        System.out.printf("(iii) then DEL %s: %,d bytes freed = %.1f B per task; per task without idx:all and"
+        System.out.printf(
+                "(iii) then DEL %s: %,d bytes freed = %.1f B per task; per task without idx:all and"
                         + " the stream: %.1f B%n",
-                events, withoutAll - withoutEvents, (double) (withoutAll - withoutEvents) / size,
+                events,
+                withoutAll - withoutEvents,
+                (double) (withoutAll - withoutEvents) / size,
                 (double) (withoutEvents - before) / size);
     }
 
@@ -244,8 +268,10 @@ public final class MemoryPerTask {
         long card = raw.zcard(key);
         String encoding = raw.objectEncoding(key);
         double perTask = (double) usage / size;
-        parts.put(String.format("%s (ZCARD %,d, %s, %.1f B/member)", key.substring(key.indexOf(':') + 1), card,
-                        encoding, (double) usage / card),
+        parts.put(
+                String.format(
+                        "%s (ZCARD %,d, %s, %.1f B/member)",
+                        key.substring(key.indexOf(':') + 1), card, encoding, (double) usage / card),
                 new double[] {perTask, usage});
         return perTask;
     }

@@ -40,7 +40,8 @@ public final class PollReport {
             double serverSys,
             double redisCpu,
             double redisCalls,
-            double redisCommandMicros) {
+            double redisCommandMicros,
+            double redisReadEvents) {
 
         double serverCpu() {
             return serverUser + serverSys;
@@ -116,8 +117,8 @@ public final class PollReport {
     private void variant(String variant, List<Row> rows) {
         out.append("### ").append(variant).append("\n\n");
         out.append("| load | requests/s | p50 ms | p99 ms | non-2xx | service CPU µs/req (user + sys) "
-                + "| Redis CPU µs/req | Redis commands/req | Redis command µs/req |\n");
-        out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+                + "| Redis CPU µs/req | Redis commands/req | Redis command µs/req | Redis read events/req |\n");
+        out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (String load : LOADS) {
             List<Row> of = rows.stream().filter(row -> row.load().equals(load)).toList();
             if (of.isEmpty()) {
@@ -125,7 +126,7 @@ public final class PollReport {
             }
             out.append(String.format(
                     Locale.ROOT,
-                    "| %s | %,.0f | %.3f | %.3f | %d | %.1f (%.1f + %.1f) | %.1f | %.2f | %.2f |%n",
+                    "| %s | %,.0f | %.3f | %.3f | %d | %.1f (%.1f + %.1f) | %.1f | %.2f | %.2f | %.2f |%n",
                     LOAD_NAMES.get(load),
                     median(of, Row::rps),
                     median(of, Row::p50),
@@ -137,7 +138,8 @@ public final class PollReport {
                     median(of, Row::serverSys),
                     median(of, Row::redisCpu),
                     median(of, Row::redisCalls),
-                    median(of, Row::redisCommandMicros)));
+                    median(of, Row::redisCommandMicros),
+                    median(of, Row::redisReadEvents)));
         }
         Map<Integer, Map<String, Row>> rounds = new LinkedHashMap<>();
         for (Row row : rows) {
@@ -197,7 +199,8 @@ public final class PollReport {
                         Double.parseDouble(cells[10]),
                         Double.parseDouble(cells[11]),
                         Double.parseDouble(cells[12]),
-                        Double.parseDouble(cells[13])))
+                        Double.parseDouble(cells[13]),
+                        cells.length > 14 ? Double.parseDouble(cells[14]) : Double.NaN))
                 .toList();
     }
 
