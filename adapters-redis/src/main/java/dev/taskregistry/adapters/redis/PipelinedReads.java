@@ -12,11 +12,14 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
@@ -28,7 +31,8 @@ import redis.clients.jedis.exceptions.JedisException;
  * low rate a read is a batch of one. A read waits at most the timeout, and a batch that fails (Redis unreachable,
  * a failover) fails each of its reads as the same call would have; a read whose caller gave up is not sent.
  * Reads only: a write still goes through its own script call, and a read sent after a write was answered sees it
- * (Redis runs commands one at a time, whichever connection sent them).
+ * (Redis runs commands one at a time, whichever connection sent them). On Redis Cluster reads are not batched (see
+ * {@link #read}): each is one {@code GET} by its caller, as before.
  */
 final class PipelinedReads implements AutoCloseable {
 
@@ -47,6 +51,8 @@ final class PipelinedReads implements AutoCloseable {
     private final LinkedBlockingQueue<Read> pending = new LinkedBlockingQueue<>();
     private volatile Thread sender;
     private volatile boolean closed;
+    /** Set once the client turned out to be a Cluster client: reads are then sent by their callers, unbatched. */
+    private volatile boolean direct;
 
     private record Read(String key, CompletableFuture<String> answer) {}
 
@@ -66,6 +72,9 @@ final class PipelinedReads implements AutoCloseable {
      * @throws IllegalStateException when Redis rejected the read for another reason (e.g. WRONGTYPE)
      */
     String get(String key, String operation) {
+        if (direct) {
+            return calls.call(operation, client -> client.get(key));
+        }
         Read read = new Read(key, new CompletableFuture<>());
         pending.add(read);
         startSenderOnce();
@@ -89,6 +98,11 @@ final class PipelinedReads implements AutoCloseable {
             throw new TaskStoreUnavailable(
                     "interrupted while waiting for Redis to answer '" + operation + "'", interrupted);
         }
+    }
+
+    /** False once reads go unbatched, on Redis Cluster (for tests). */
+    boolean batching() {
+        return !direct;
     }
 
     /** How many reads wait for the next batch (for tests). */
@@ -143,16 +157,7 @@ final class PipelinedReads implements AutoCloseable {
 
     private void send(List<Read> batch) {
         try {
-            List<Response<String>> answers = calls.call("find", client -> {
-                try (AbstractPipeline pipeline = Pipelines.open(client)) {
-                    List<Response<String>> sent = new ArrayList<>(batch.size());
-                    for (Read read : batch) {
-                        sent.add(pipeline.get(read.key()));
-                    }
-                    pipeline.sync();
-                    return sent;
-                }
-            });
+            List<Object> answers = calls.call("find", client -> read(client, batch));
             for (int i = 0; i < batch.size(); i++) {
                 complete(batch.get(i), answers.get(i));
             }
@@ -168,12 +173,56 @@ final class PipelinedReads implements AutoCloseable {
         }
     }
 
-    /** One command of a batch may fail alone (a key of the wrong type); the others keep their answers. */
-    private static void complete(Read read, Response<String> answer) {
+    /**
+     * Each read's value, or the error Redis answered to that read alone. A reply that never arrived (a connection
+     * dropped during the sync) fails the whole batch as a dropped connection, which the connection retries.
+     */
+    private List<Object> read(UnifiedJedis client, List<Read> batch) {
+        List<Object> answers = new ArrayList<>(batch.size());
+        if (client instanceof RedisClusterClient) {
+            // Jedis' cluster pipeline neither throws nor renews its slot cache when a master dies during a sync, so a
+            // pipelined read would be sent to the dead master until something else renewed it (ClusterFailoverIT saw
+            // 503s for a minute). Its own commands renew it: on Cluster every later read goes straight to them.
+            direct = true;
+            for (Read read : batch) {
+                answers.add(answerOf(() -> client.get(read.key())));
+            }
+            return answers;
+        }
+        try (AbstractPipeline pipeline = Pipelines.open(client)) {
+            List<Response<String>> sent = new ArrayList<>(batch.size());
+            for (Read read : batch) {
+                sent.add(pipeline.get(read.key()));
+            }
+            pipeline.sync();
+            for (Response<String> reply : sent) {
+                answers.add(answerOf(() -> LuaScripts.reply(reply)));
+            }
+        }
+        return answers;
+    }
+
+    /**
+     * A failover's answer (MASTERDOWN from a replica not yet synced, READONLY, MOVED...) fails the whole batch, so
+     * the connection sends it again as it would any call; any other error reply is this read's alone.
+     */
+    private static Object answerOf(Supplier<String> reading) {
         try {
-            read.answer().complete(answer.get());
-        } catch (JedisException rejected) {
+            return reading.get();
+        } catch (JedisDataException rejected) {
+            if (StoreFailures.isFailover(rejected) || StoreFailures.isRedirect(rejected)) {
+                throw rejected;
+            }
+            return rejected;
+        }
+    }
+
+    /** One command of a batch may fail alone (a key of the wrong type); the others keep their answers. */
+    private static void complete(Read read, Object answer) {
+        if (answer instanceof JedisException rejected) {
             read.answer().completeExceptionally(StoreFailures.translate("find", rejected));
+        } else {
+            read.answer().complete((String) answer);
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.taskregistry.domain.TaskStoreUnavailable;
 import dev.taskregistry.redis.testing.TestRedis;
+import dev.taskregistry.redis.testing.TestRedisCluster;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,6 +133,33 @@ class PipelinedReadsTest {
         } finally {
             failing.close();
         }
+    }
+
+    @Test
+    void onRedisCluster_readsAreSentUnbatchedByTheirCallers_afterTheFirstBatch() {
+        TestRedisCluster cluster = TestRedisCluster.shared();
+        String key = "{" + prefix + "}:on-the-cluster";
+        try (RedisConnection clustered = RedisConnection.cluster(TestRepositories.clusterSettings(cluster, prefix))) {
+            clustered.call("set-up", client -> client.set(key, "clustered"));
+            PipelinedReads onCluster = new PipelinedReads(clustered::call, TIMEOUT);
+            try {
+                assertThat(onCluster.get(key, "find")).isEqualTo("clustered");
+                assertThat(onCluster.batching()).isFalse();
+                assertThat(onCluster.get(key, "find")).isEqualTo("clustered");
+                assertThat(onCluster.waiting()).isZero();
+            } finally {
+                onCluster.close();
+                clustered.call("clean-up", client -> client.del(key));
+            }
+        }
+    }
+
+    @Test
+    void onOneRedisServer_readsStayBatched() {
+        firstBatchMayGo.countDown();
+
+        assertThat(reads.get("{" + prefix + "}:never-written", "find")).isNull();
+        assertThat(reads.batching()).isTrue();
     }
 
     @Test
