@@ -29,13 +29,23 @@ public final class ResponseBodyWriters {
     /** One response type's body, as the API's mapper writes it. */
     abstract static class JsonBodyWriter<T> implements MessageBodyWriter<T> {
 
+        /**
+         * One writer per type for the process, however often the container makes a writer of this class (a
+         * {@code @Dependent} provider). The entity stream belongs to the container: Jackson must not close it.
+         */
+        private static final ClassValue<ObjectWriter> WRITERS = new ClassValue<>() {
+            @Override
+            protected ObjectWriter computeValue(Class<?> type) {
+                return ObjectMapperResolver.MAPPER.writerFor(type).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            }
+        };
+
         private final Class<T> type;
-        // The entity stream belongs to the container: Jackson must not close it after the body.
         private final ObjectWriter writer;
 
         JsonBodyWriter(Class<T> type) {
             this.type = type;
-            this.writer = ObjectMapperResolver.MAPPER.writerFor(type).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            this.writer = WRITERS.get(type);
         }
 
         @Override
